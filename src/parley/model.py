@@ -41,6 +41,8 @@ class Statement:
     cue: str | None = None
     start: int | None = None
     end: int | None = None
+    speaker_start: int | None = None
+    speaker_end: int | None = None
 
 
 @dataclass
