@@ -57,6 +57,8 @@ class Event:
     modality: str | None = None
     start: int | None = None
     end: int | None = None
+    score: float | None = None
+    cameo: str | None = None
 
 
 @dataclass
