@@ -1,0 +1,698 @@
+"""PLOVER events from a parsed article: who did what to whom, when, and whether it happened.
+
+A trigger lexicon (`knowledge/data/plover_triggers.yaml`: verbs, verb+particle,
+light verb+object, nouns and predicate adjectives by lemma) names the event type;
+the dependency parse names the roles (subject or by-agent → source; object, dative,
+prepositional object → target). Verbs that are about another action ("threatened to
+cut ties", "called for talks", "wants to negotiate") absorb it: their type wins and
+the action supplies the target. Reported content keeps its own subject as source
+("Peskov said Russia remains open to talks" → AGREE by Russia); a first-person or
+missing subject falls back to the speaker. Coordinated actors give one event each.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from importlib import resources
+from itertools import combinations
+from pathlib import Path
+from typing import Iterable, Literal
+
+import yaml
+from spacy.tokens import Doc, Span, Token
+
+from parley.annotate.actors import ArticleActors
+from parley.annotate.dates import resolve_date
+from parley.knowledge.plover import TYPES, cameo_root, score
+from parley.model import Event, Statement
+
+# Prepositions whose object is the target of an action ("talks with X", "sanctions against X").
+TARGET_PREPS = {"with", "to", "against", "on", "upon", "from", "at", "toward", "towards", "into", "over", "for"}
+# Only material conflict and aid take a place as target ("the war in Ukraine", "troops in Iraq").
+PLACE_TYPES = {"ASSAULT", "MOBILIZE", "COERCE", "AID"}
+SOURCE_PREPS = {"by", "from", "among"}
+LIGHT_VERBS = {"hold", "have", "host", "launch", "conduct", "make", "issue", "stage", "begin", "start", "resume",
+               "continue", "announce", "lead", "organize", "organise", "arrange", "join", "attend", "reach", "seek"}
+CLAUSAL = {"ccomp", "advcl", "relcl", "acl", "parataxis", "ROOT", "xcomp", "csubj"}
+MODALS_REQUEST = {"should", "must", "ought"}
+FIRST_PERSON = {"we", "i", "us", "our", "my", "me"}
+THIRD_PERSON = {"it", "its", "they", "their", "them", "he", "his", "him", "she", "her"}
+PAIR_HEADS = {"side", "party", "country", "nation", "state", "government", "neighbour", "neighbor"}
+Tense = Literal["past", "future", None]
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The trigger lexicon: lemma → (PLOVER type, mode)."""
+    verbs: dict[str, tuple[str, str | None]]
+    particles: dict[str, tuple[str, str | None]]
+    objects: dict[str, tuple[str, str | None]]
+    nouns: dict[str, tuple[str, str | None]]
+    adjectives: dict[str, tuple[str, str | None]]
+    governors: dict[str, tuple[str, str | None]]
+    intentions: frozenset[str]
+    cooperative: frozenset[str]
+    negators: frozenset[str]
+    speech: frozenset[str]
+
+
+def _coded(table: dict[str, str], where: str) -> dict[str, tuple[str, str | None]]:
+    out = {}
+    for key, value in (table or {}).items():
+        kind, _, mode = str(value).partition("/")
+        if kind not in TYPES:
+            raise ValueError(f"{where}: {key!r} has unknown PLOVER type {kind!r}")
+        out[str(key).lower()] = (kind, mode or None)
+    return out
+
+
+@lru_cache(maxsize=4)
+def load_lexicon(path: Path | None = None) -> Lexicon:
+    """The shipped lexicon, or another file of the same shape."""
+    text = path.read_text(encoding="utf-8") if path else \
+        resources.files("parley.knowledge").joinpath("data/plover_triggers.yaml").read_text(encoding="utf-8")
+    data = yaml.safe_load(text)
+    where = str(path or "plover_triggers.yaml")
+    return Lexicon(
+        verbs=_coded(data["verbs"], where), particles=_coded(data["verb_particles"], where),
+        objects=_coded(data["verb_objects"], where), nouns=_coded(data["nouns"], where),
+        adjectives=_coded(data["adjectives"], where), governors=_coded(data["governors"], where),
+        intentions=frozenset(data["intentions"]), cooperative=frozenset(data["cooperative"]),
+        negators=frozenset(data["negators"]), speech=frozenset(data["speech"]))
+
+
+@dataclass
+class _Trigger:
+    token: Token
+    type: str
+    mode: str | None
+    pos: str                      # verb | noun | adj
+    consumed: set[int] = field(default_factory=set)   # token indices that are part of the trigger
+
+
+def _pronoun(token: Token) -> bool:
+    """Personal pronouns only: "US" the country is not "us"."""
+    return token.tag_ in {"PRP", "PRP$"} and token.lower_ in FIRST_PERSON | THIRD_PERSON
+
+
+def _phrase(token: Token) -> Iterable[Token]:
+    """A token's subtree without the clauses coordinated with or attached to it."""
+    yield token
+    for child in token.children:
+        if child.dep_ not in {"conj", "cc", "advcl", "relcl", "ccomp", "parataxis"}:
+            yield from _phrase(child)
+
+
+def _keys(token: Token) -> list[str]:
+    """Lemma, surface form, and plain suffix-stripped forms for the lemmatiser's misses ("waging" → "wag")."""
+    lower = token.lower_
+    keys = [token.lemma_.lower(), lower]
+    if lower.endswith("ing") and len(lower) > 5:
+        keys += [lower[:-3], lower[:-3] + "e"]
+    elif lower.endswith("ed") and len(lower) > 4:
+        keys += [lower[:-2], lower[:-1]]
+    return list(dict.fromkeys(keys))
+
+
+class _Coder:
+    """The state of coding one article; discarded afterwards."""
+
+    def __init__(self, doc: Doc, actors: ArticleActors, statements: list[Statement],
+                 published: date | None, lexicon: Lexicon) -> None:
+        self.doc, self.actors, self.published, self.lex = doc, actors, published, lexicon
+        self.statements = [s for s in statements if s.start is not None and s.end is not None]
+        self.suppressed: set[int] = set()
+
+    # -- triggers ----------------------------------------------------------------------------
+    def trigger(self, token: Token) -> _Trigger | None:
+        lex = self.lex
+        if token.pos_ == "VERB" and token.dep_ in {"amod", "compound"}:
+            return None  # "the proposed order", "a negotiated settlement"
+        if token.pos_ == "VERB" or (token.pos_ == "NOUN" and token.dep_ == "ROOT"):
+            # "called for both sides to return": the "for" marks the complement clause
+            marked = [m for c in token.children if c.dep_ in {"advcl", "ccomp", "xcomp"}
+                      for m in c.children if m.dep_ == "mark" and m.lower_ == "for"]
+            for child in list(token.children) + marked:
+                if child.dep_ in {"prt", "prep"} or child in marked:
+                    for key in _keys(token):
+                        if (hit := lex.particles.get(f"{key} {child.lower_}")) is not None:
+                            return _Trigger(token, *hit, "verb", {child.i})
+                if child.dep_ in {"dobj", "nsubjpass"} or (child.dep_ == "prt"):
+                    objects = [child] + [g for g in child.children if g.dep_ == "pobj"]
+                    for obj in objects:
+                        for key in _keys(token):
+                            for okey in _keys(obj):
+                                if (hit := lex.objects.get(f"{key} {okey}")) is not None:
+                                    return _Trigger(token, *hit, "verb", {obj.i})
+            for key in _keys(token):
+                if key in lex.verbs:
+                    return _Trigger(token, *lex.verbs[key], "verb")
+            if token.pos_ == "VERB":
+                return None
+        if token.pos_ in {"NOUN", "PROPN"}:
+            compound = " ".join(t.lower_ for t in token.lefts if t.dep_ == "compound")
+            lemma = token.lemma_.lower()
+            joined = [f"{compound} {lemma}", f"{compound}-{lemma}", f"{compound}{lemma}"] if compound else []
+            for key in joined + _keys(token):
+                if key in lex.nouns:
+                    return _Trigger(token, *lex.nouns[key], "noun")
+            return None
+        if token.pos_ == "ADJ" and token.dep_ in {"acomp", "amod", "ROOT", "conj", "attr", "oprd"}:
+            takes_to = any((c.dep_ == "prep" and c.lower_ == "to") or c.dep_ == "xcomp" for c in token.children)
+            for key in _keys(token):
+                if key in lex.adjectives and takes_to:
+                    return _Trigger(token, *lex.adjectives[key], "adj")
+        return None
+
+    def governor_of(self, trig: _Trigger, triggers: dict[int, _Trigger]) -> Token | None:
+        """The verb or adjective this action is the complement of ("threatened to [ban]")."""
+        current = trig.token
+        for _ in range(4):
+            if current.dep_ not in {"xcomp", "ccomp", "dobj", "pobj", "prep", "pcomp", "advcl", "acl", "nsubj"}:
+                return None
+            head = current.head
+            if head.i == current.i:
+                return None
+            keys = _keys(head)
+            if any(k in self.lex.speech for k in keys):
+                return None
+            if head.i in triggers and any(k in self.lex.governors for k in keys):
+                return head
+            if any(k in self.lex.intentions for k in keys) and current.dep_ in {"xcomp", "acl", "ccomp", "dobj"}:
+                return head
+            current = head
+        return None
+
+    # -- actors ------------------------------------------------------------------------------
+    def mention_actor(self, token: Token) -> str | None:
+        mention = self.actors.at(token.idx, token.idx + len(token))
+        if mention is None:
+            return None
+        if _pronoun(token) and mention.via != "pronoun":
+            return None
+        return mention.actor
+
+    def actors_of(self, token: Token, depth: int = 2, coordinated: bool = True, target: bool = False) -> list[str]:
+        """The actors a noun phrase names: its head's mention, else a modifier's (demonym, possessor, "of X").
+
+        For a target, a possessive pronoun ("its goals") points back at the source, not at a target.
+        """
+        heads = [token] + ([c for c in token.conjuncts if c.i > token.i] if coordinated else [])
+        found: list[str] = []
+        for head in heads:
+            for actor in self._phrase_actors(head, depth, target):
+                if actor not in found:
+                    found.append(actor)
+        return found
+
+    def _phrase_actors(self, token: Token, depth: int, target: bool = False) -> list[str]:
+        actor = self.mention_actor(token)
+        if actor:
+            return [actor]
+        lower = token.lower_
+        if _pronoun(token) and lower in FIRST_PERSON:
+            speaker = self.speaker_of(token)
+            return [speaker] if speaker else []
+        if _pronoun(token) and lower in THIRD_PERSON:
+            return self._antecedent(token)
+        if token.lemma_.lower() in PAIR_HEADS and any(c.lower_ in {"both", "two"} for c in token.children):
+            return self._recent_pair(token)
+        if depth == 0:
+            return []
+        children = [c for c in token.children if c.dep_ in {"poss", "amod", "compound", "nmod", "appos", "nummod"}
+                    and not (target and _pronoun(c))]
+        children += [g for c in token.children if c.dep_ == "prep" and c.lower_ in {"of", "from", "for"}
+                     for g in c.children if g.dep_ == "pobj"]
+        for child in children:
+            found = self.actors_of(child, depth - 1, target=target)
+            if found:
+                return found
+        return []
+
+    def _antecedent(self, token: Token) -> list[str]:
+        """"it", "its", "they": the last state or organisation named before, in this sentence or the last."""
+        sent = token.sent
+        start = sent.start_char
+        previous = token.doc[sent.start - 1].sent if sent.start > 0 else None
+        if previous is not None:
+            start = previous.start_char
+        want_person = token.lower_ in {"he", "his", "him", "she", "her"}
+        for mention in reversed(self.actors.mentions):
+            if mention.start < start or mention.end > token.idx:
+                continue
+            kind = self.actors.actors[mention.actor].kind
+            if (kind == "person") == want_person:
+                return [mention.actor]
+        return []
+
+    def _recent_pair(self, token: Token) -> list[str]:
+        """"Both sides": the last two actors named together ("talks between Russia and Ukraine")."""
+        for earlier in reversed(token.doc[:token.i]):
+            if earlier.dep_ == "conj":
+                first, second = self.mention_actor(earlier.head), self.mention_actor(earlier)
+                if first and second and first != second:
+                    return [first, second]
+        return []
+
+    def subject(self, token: Token, seen: int = 0, controller: bool = False) -> list[str]:
+        """Who acts: the subject or by-agent, inherited through control, coordination and relative clauses."""
+        if seen > 5:
+            return []
+        children = list(token.children)
+        for child in children:
+            if child.dep_ == "agent":
+                return [a for g in child.children if g.dep_ == "pobj" for a in self.actors_of(g)]
+        for child in children:
+            if child.dep_ in {"nsubj", "csubj"} or (child.dep_ == "nsubjpass" and controller):
+                if child.lower_ in {"who", "that", "which"} and token.dep_ == "relcl":
+                    return self.actors_of(token.head)
+                return self.actors_of(child)
+        if token.pos_ in {"NOUN", "PROPN"}:
+            own = self._own_source(token)
+            if own:
+                return own
+        if token.dep_ == "xcomp":
+            return self.subject(token.head, seen + 1, controller=True)
+        if token.dep_ in {"conj", "advcl", "pcomp"} or (token.dep_ == "acl" and token.tag_ == "TO"):
+            return self.subject(token.head, seen + 1)
+        if token.dep_ in {"acl", "relcl"}:
+            return self.actors_of(token.head) or self.subject(token.head, seen + 1)
+        if token.dep_ in {"dobj", "pobj", "prep", "attr"} and token.head.i != token.i:
+            return self.subject(token.head, seen + 1)
+        return []
+
+    def _own_source(self, noun: Token, pronouns: bool = False) -> list[str]:
+        """A nominal event's own actor: "the Russian annexation", "Moscow's demands", "talks by X"."""
+        for child in noun.children:
+            if _pronoun(child) and not pronouns:
+                continue
+            if child.dep_ in {"poss", "amod", "compound", "nmod"}:
+                found = self.actors_of(child, depth=1)
+                if found:
+                    return found
+            if child.dep_ == "prep" and child.lower_ in SOURCE_PREPS:
+                found = [a for g in child.children if g.dep_ == "pobj" for a in self.actors_of(g)]
+                if found:
+                    return found
+        return []
+
+    def objects(self, token: Token, kind: str) -> list[str]:
+        """Whom the action is directed at: passive subject, object, dative, prepositional object."""
+        found: list[str] = []
+        for child in token.children:
+            dep = child.dep_
+            if dep in {"nsubjpass", "dobj", "dative", "iobj", "oprd"}:
+                found += self.actors_of(child, target=True)
+                if dep == "dobj" and not found:
+                    found += self._prep_objects(child, kind)
+            elif dep == "prep":
+                found += self._prep_objects(token, kind, only=child)
+        return list(dict.fromkeys(found))
+
+    def _prep_objects(self, token: Token, kind: str, only: Token | None = None) -> list[str]:
+        """"with X", "against X", "on X" (and "in X" for force and aid) under a verb or its object."""
+        found = []
+        for prep in ([only] if only is not None else [c for c in token.children if c.dep_ == "prep"]):
+            if prep.lower_ in TARGET_PREPS or (prep.lower_ == "in" and kind in PLACE_TYPES):
+                found += [a for g in prep.children if g.dep_ == "pobj" for a in self.actors_of(g, target=True)]
+        return found
+
+    def speaker_of(self, token: Token) -> str | None:
+        """The speaker whose reported words contain this token, by syntax first, then by statement span."""
+        verb = self.speech_verb(token)
+        if verb is not None:
+            speakers = self.subject(verb)
+            if speakers:
+                return speakers[0]
+        for statement in self.statements:
+            if statement.start <= token.idx < statement.end and statement.speaker:
+                return statement.speaker
+        return None
+
+    def speech_verb(self, token: Token) -> Token | None:
+        current = token
+        while current.head.i != current.i:
+            head = current.head
+            if current.dep_ in {"ccomp", "conj", "parataxis", "advcl"} and any(k in self.lex.speech for k in _keys(head)):
+                return head
+            current = head
+        return None
+
+    # -- clause properties -------------------------------------------------------------------
+    def path_up(self, token: Token, stop: Token | None = None) -> list[Token]:
+        """The token and its heads up to (not beyond) a verb of saying."""
+        path = [token]
+        current = token
+        while current.head.i != current.i and current.dep_ not in {"conj", "advcl", "relcl", "parataxis"}:
+            current = current.head
+            if any(k in self.lex.speech for k in _keys(current)):
+                break
+            path.append(current)
+            if stop is not None and current.i == stop.i:
+                break
+        return path
+
+    def negated(self, path: list[Token]) -> bool:
+        flips = 0
+        for token in path:
+            if any(k in self.lex.negators for k in _keys(token)):
+                flips += 1
+            if token.dep_ in {"pcomp", "pobj"} and token.head.lower_ == "without":
+                flips += 1
+            for child in token.children:
+                if child.dep_ == "neg" or child.lower_ in {"never", "neither", "nor"}:
+                    flips += 1
+                elif child.dep_ == "det" and child.lower_ == "no" and token.lemma_.lower() not in {"secret", "doubt"}:
+                    flips += 1
+                elif child.dep_ in {"acomp", "advmod"} and child.i != token.i and \
+                        any(k in self.lex.negators for k in _keys(child)) and child not in path:
+                    flips += 1
+        return flips % 2 == 1
+
+    def tense(self, path: list[Token]) -> Tense:
+        for token in path:
+            if token.pos_ not in {"VERB", "AUX"}:
+                continue
+            auxes = {c.lower_ for c in token.children if c.dep_ in {"aux", "auxpass"}}
+            if auxes & {"will", "'ll", "shall"} or ("going" in auxes):
+                return "future"
+            if token.tag_ == "VBD" or auxes & {"did", "had", "has", "have", "was", "were"}:
+                return "past"
+            if token.tag_ in {"VBZ", "VBP"} or auxes & {"is", "are", "am"}:
+                return None
+        return None
+
+    def modality(self, path: list[Token], negated: bool, tense: Tense) -> str | None:
+        keys = {k for t in path for k in _keys(t)} | {k for t in path for c in t.children for k in _keys(c)}
+        if keys & {"deny", "denied"}:
+            return "denied"
+        if keys & {"unlikely", "difficult", "impossible"}:
+            return "unlikely"
+        if any(c.dep_ == "advcl" and any(m.lower_ in {"if", "unless"} for m in c.children) for t in path for c in t.children):
+            return "conditional"
+        if keys & {"would", "could", "might"}:
+            return "hypothetical"
+        if tense == "future" or keys & self.lex.intentions or keys & {"plan", "schedule", "expect"}:
+            return "planned"
+        return None
+
+    # -- dates -------------------------------------------------------------------------------
+    def clause_head(self, token: Token) -> Token:
+        current = token
+        while current.dep_ not in CLAUSAL and current.head.i != current.i:
+            current = current.head
+        if current.dep_ in {"relcl", "advcl"} and any(c.lower_ in {"when", "as"} for c in current.children) \
+                and current.head.i != current.i:
+            return self.clause_head(current.head)
+        return current
+
+    def date_for(self, anchor: Token, trig: Token, tense: Tense) -> str | None:
+        sent = anchor.sent
+        dates = [e for e in self.doc.ents if e.label_ == "DATE" and e.start >= sent.start and e.end <= sent.end]
+        if not dates:
+            dates = []
+        own = [e for e in dates if self._attached(e, anchor, trig)]
+        if own:
+            best = min(own, key=lambda e: abs(e.root.i - trig.i))
+            return resolve_date(best.text, self.published, tense)
+        cue = self.speech_verb(anchor)
+        if cue is not None:
+            cued = [e for e in dates if self.clause_head(e.root) == self.clause_head(cue)]
+            if cued:
+                return resolve_date(cued[0].text, self.published, self.tense([cue]))
+        for statement in self.statements:
+            if statement.start <= anchor.idx < statement.end and statement.speaker_start is not None:
+                span = self.doc.char_span(statement.speaker_start, statement.speaker_end, alignment_mode="expand")
+                if span is None:
+                    continue
+                cue_verb = span.root.head
+                cue_dates = [e for e in self.doc.ents if e.label_ == "DATE" and e.sent.start == cue_verb.sent.start
+                             and self.clause_head(e.root) == self.clause_head(cue_verb)]
+                if cue_dates:
+                    return resolve_date(cue_dates[0].text, self.published, self.tense([cue_verb]))
+        return None
+
+    def _attached(self, ent: Span, anchor: Token, trig: Token) -> bool:
+        if ent.root.i in {t.i for t in anchor.subtree} and self.clause_head(ent.root) in {self.clause_head(trig),
+                                                                                            self.clause_head(anchor)}:
+            return True
+        head = self.clause_head(ent.root)
+        return head.i in {self.clause_head(anchor).i, self.clause_head(trig).i}
+
+    # -- events ------------------------------------------------------------------------------
+    def sentence(self, sent: Span) -> list[Event]:
+        triggers: dict[int, _Trigger] = {}
+        consumed: set[int] = set()
+        for token in sent:
+            trig = self.trigger(token)
+            if trig is not None:
+                triggers[token.i] = trig
+                consumed |= trig.consumed
+        for index in consumed:
+            triggers.pop(index, None)
+        events: list[Event] = []
+        events += self._conditionals(sent, triggers)
+        events += self._modal_requests(sent, triggers)
+        absorbed: dict[int, list[_Trigger]] = {}
+        anchors: list[_Trigger] = []
+        for trig in triggers.values():
+            if trig.token.i in self.suppressed:
+                continue
+            governor = self.governor_of(trig, triggers)
+            if governor is not None:
+                absorbed.setdefault(governor.i, []).append(trig)
+            else:
+                anchors.append(trig)
+        for gov_index, children in list(absorbed.items()):
+            if gov_index in triggers or gov_index in self.suppressed:
+                continue
+            if gov_index not in {a.token.i for a in anchors}:
+                # an intention ("wants to", "plans to") with a cooperative action is an offer: AGREE
+                governor = self.doc[gov_index]
+                kinds = {c.type for c in children}
+                if kinds & {"AGREE", "CONSULT", "COOPERATE"}:
+                    anchors.append(_Trigger(governor, "AGREE", None, "verb" if governor.pos_ == "VERB" else "noun"))
+                else:
+                    anchors += children
+                    for child in children:
+                        absorbed.setdefault(child.token.i, [])
+        for trig in anchors:
+            if trig.token.i in self.suppressed:
+                continue
+            if trig.pos == "noun" and not self._nominal_event(trig):
+                continue
+            events += self._code(trig, absorbed.get(trig.token.i, []))
+        return events
+
+    def _nominal_event(self, trig: _Trigger) -> bool:
+        """A noun names an event only where it says who: "the Russian annexation", "talks between X and Y"."""
+        noun = trig.token
+        if noun.head.lower_ in {"about", "regarding", "concerning"}:
+            return False
+        has_target = any(
+            c.dep_ == "prep" and c.lower_ in TARGET_PREPS | {"between", "of", "in"} and
+            any(self.actors_of(g) for g in c.children if g.dep_ == "pobj") for c in noun.children)
+        dated = any(e.label_ == "DATE" and e.root.head.head.i == noun.i or e.root.head.i == noun.i
+                    for e in noun.doc.ents if noun.left_edge.i <= e.start and e.end <= noun.right_edge.i + 1)
+        governed = noun.dep_ in {"dobj", "nsubj", "nsubjpass"} and noun.head.lemma_.lower() in LIGHT_VERBS
+        return has_target or governed or dated or self._compound_pair(noun) is not None
+
+    def _code(self, trig: _Trigger, children: list[_Trigger]) -> list[Event]:
+        token = trig.token
+        sources = self.subject(token) if trig.pos != "noun" else \
+            (self._own_source(token) or self.subject(token) or self._own_source(token, pronouns=True))
+        if trig.pos == "adj" and not sources:
+            sources = self.subject(token.head)
+        if not sources:
+            speaker = self.speaker_of(token)
+            sources = [speaker] if speaker else []
+        targets = self.objects(token, trig.type)
+        pairs: list[tuple[str, str]] = []
+        for child in children:
+            inner = self._complement_actors(child.token, token, trig.type)
+            targets += [a for a in inner if a not in targets]
+        between = [a for c in token.children if c.dep_ == "prep" and c.lower_ == "between"
+                   for g in c.children if g.dep_ == "pobj" for a in self.actors_of(g)]
+        if between:
+            if len(between) >= 2:
+                pairs.append((between[0], between[1]))
+            targets += [a for a in between if a not in targets]
+        if not targets and trig.pos == "noun":
+            targets += [a for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+                        for g in c.children if g.dep_ == "pobj" for a in self.actors_of(g)]
+        if len(sources) >= 2:
+            targets = [t for t in targets if t not in sources]
+        if not targets and (pair := self._compound_pair(token)):
+            pairs.append(pair)
+            sources = []
+        if not targets and not pairs:
+            targets = self._nearby_target(token, children, sources)
+        if len(sources) >= 2 and (self._reciprocal(token) or (not targets and trig.type in {"CONSULT", "COOPERATE"}
+                                                               and trig.pos == "verb")):
+            pairs += list(combinations(sources, 2))
+            sources = []
+        path = self.path_up(token)
+        negated = self.negated(path + [c.token for c in children])
+        tense = self.tense(path)
+        modality = "denied" if negated and self._denied(path) else self.modality(path, negated, tense)
+        when = self.date_for(token, (children[0].token if children else token), tense)
+        span = self._evidence(token, children)
+        kind, mode = self._retype(trig, path, tense, modality)
+        events = []
+        for source in sources:
+            for target in [t for t in targets if t != source] or [None]:
+                events.append((source, target))
+        events += pairs
+        return [Event(source=s, type=kind, target=t, date=when, negated=negated,
+                      evidence=span.text, mode=mode, modality=modality, start=span.start_char,
+                      end=span.end_char, score=score(kind), cameo=cameo_root(kind, mode))
+                for s, t in dict.fromkeys(events)]
+
+    @staticmethod
+    def _retype(trig: _Trigger, path: list[Token], tense: Tense, modality: str | None) -> tuple[str, str | None]:
+        """Material help that is only promised ("will provide aid") and talks that would be held are offers."""
+        ongoing = any(t.lemma_.lower() in {"continue", "keep"} for t in path)
+        if trig.type in {"AID", "COOPERATE", "RETREAT"} and tense == "future" and not ongoing:
+            return "AGREE", None
+        if trig.type == "CONSULT" and modality in {"hypothetical", "conditional"}:
+            return "AGREE", None
+        return trig.type, trig.mode
+
+    def _complement_actors(self, token: Token, governor: Token, kind: str) -> list[str]:
+        """Who an absorbed action is about: the subject of its clause for requests ("called for X to
+        return to talks"), else its objects."""
+        found = []
+        current = token
+        while current.i != governor.i and current.head.i != current.i:
+            for child in current.children:
+                if child.dep_ in {"nsubj", "nsubjpass"} and not (_pronoun(child) and child.lower_ in FIRST_PERSON):
+                    found += self.actors_of(child)
+            current = current.head
+        found += self.objects(token, kind)
+        return list(dict.fromkeys(found))
+
+    def _compound_pair(self, token: Token) -> tuple[str, str] | None:
+        """"The Russia-NATO Council will meet", "US-Russia talks": two actors joined in one name face each other."""
+        subjects = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}] or [token]
+        for subject in subjects:
+            inside = self.actors.within(subject.left_edge.idx, subject.idx + len(subject))
+            for first, second in zip(inside, inside[1:]):
+                joined = self.doc.text[first.end:second.start].strip() in {"-", "–", "/", ""}
+                if joined and first.actor != second.actor:
+                    return first.actor, second.actor
+        return None
+
+    def _nearby_target(self, token: Token, children: list[_Trigger], sources: list[str]) -> list[str]:
+        """Last resort: the first other country named just after the trigger, inside its phrase
+        ("open to discussions aimed at restoring US-Russian relations")."""
+        countries = {self.actors.country(s) for s in sources}
+        heads = [token] + [c.token for c in children]
+        for head in heads:
+            for t in _phrase(head):
+                if not head.i < t.i <= head.i + 12:
+                    continue
+                actor = self.mention_actor(t)
+                if actor and actor not in sources and self.actors.country(actor) not in countries | {None}:
+                    return [actor]
+        return []
+
+    @staticmethod
+    def _reciprocal(token: Token) -> bool:
+        """"spoke to each other", "a joint declaration", "met together"."""
+        return any(g.lower_ in {"other", "another"} and g.head.i != token.i for g in token.subtree) or any(
+            g.lower_ in {"joint", "jointly", "together", "mutual", "bilateral"}
+            for g in list(token.children) + [g for c in token.children if c.dep_ == "dobj" for g in c.children])
+
+    def _denied(self, path: list[Token]) -> bool:
+        return any(k in {"deny", "reject", "dismiss"} for t in path for k in _keys(t))
+
+    def _evidence(self, token: Token, children: list[_Trigger]) -> Span:
+        tokens = list(token.subtree)
+        if len(tokens) > 40:
+            tokens = [t for t in tokens if abs(t.i - token.i) <= 20]
+        subject_tokens = [t for c in token.children if c.dep_ in {"nsubj", "nsubjpass"} for t in c.subtree]
+        every = tokens + subject_tokens + [c.token for c in children]
+        start = min(t.i for t in every)
+        end = max(t.i for t in every) + 1
+        span = self.doc[start:end]
+        while len(span) > 1 and (span[-1].is_punct or span[-1].dep_ in {"cc", "mark"}):
+            span = span[:-1]
+        while len(span) > 1 and (span[0].is_punct or span[0].dep_ in {"cc", "mark"}):
+            span = span[1:]
+        return span
+
+    def _conditionals(self, sent: Span, triggers: dict[int, _Trigger]) -> list[Event]:
+        """"Would only consider X if the US lifted sanctions": the condition is a demand on its subject."""
+        events = []
+        for token in sent:
+            for clause in token.children:
+                if clause.dep_ != "advcl":
+                    continue
+                marks = {m.lower_ for m in clause.children if m.dep_ == "mark"}
+                only = any(c.lower_ == "only" for c in list(token.children) + list(clause.children))
+                if not ({"if", "unless"} & marks) or not (only or "unless" in marks):
+                    continue
+                sources = self.subject(token)
+                conditioned = [a for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"} for a in self.actors_of(c)]
+                if not sources or not conditioned:
+                    continue
+                main = triggers.get(token.i)
+                kind = "REQUEST" if only else ("THREATEN" if main and main.type not in self.lex.cooperative else None)
+                if kind is None:
+                    continue
+                targets = conditioned if kind == "REQUEST" else (self.objects(token, main.type) or conditioned)
+                self.suppressed |= {t.i for t in clause.subtree} | {token.i}
+                events += self._simple(token, kind, sources, targets, clause)
+        return events
+
+    def _modal_requests(self, sent: Span, triggers: dict[int, _Trigger]) -> list[Event]:
+        """"Russia said Sudan must return the helicopter": an obligation put on another actor is a REQUEST."""
+        events = []
+        for token in sent:
+            if token.pos_ not in {"VERB", "AUX"} or token.i in self.suppressed:
+                continue
+            if not any(c.dep_ == "aux" and c.lower_ in MODALS_REQUEST for c in token.children):
+                continue
+            verb = self.speech_verb(token)
+            speaker = self.speaker_of(token)
+            if speaker is None or (verb is None and not any(s.start <= token.idx < s.end for s in self.statements)):
+                continue
+            targets = [a for c in token.children if c.dep_ in {"nsubj", "nsubjpass"} for a in self.actors_of(c)]
+            targets = [t for t in targets if t != speaker]
+            if not targets:
+                continue
+            self.suppressed |= {t.i for t in token.subtree if t.i in triggers}
+            events += self._simple(token, "REQUEST", [speaker], targets, None)
+        return events
+
+    def _simple(self, token: Token, kind: str, sources: list[str], targets: list[str],
+                extra: Token | None) -> list[Event]:
+        path = self.path_up(token)
+        tense = self.tense(path)
+        when = self.date_for(token, token, tense)
+        tokens = list(token.subtree)
+        span = self.doc[min(t.i for t in tokens):max(t.i for t in tokens) + 1]
+        return [Event(source=s, type=kind, target=t, date=when, negated=self.negated(path), evidence=span.text,
+                      modality="conditional" if extra is not None else None, start=span.start_char,
+                      end=span.end_char, score=score(kind), cameo=cameo_root(kind))
+                for s in sources for t in targets if t != s]
+
+
+def extract_events(doc: Doc, actors: ArticleActors, statements: list[Statement],
+                   published: date | None) -> list[Event]:
+    """Every PLOVER event the article reports, in text order, one per (source, type, target) and sentence."""
+    coder = _Coder(doc, actors, statements, published, load_lexicon())
+    events: list[Event] = []
+    for sent in doc.sents:
+        found = [e for e in coder.sentence(sent) if e.source is not None]
+        directed = {(e.source, e.type) for e in found if e.target is not None}
+        seen: set[tuple] = set()
+        for event in found:
+            key = (event.source, event.type, event.target)
+            if key in seen or (event.target is None and key[:2] in directed):
+                continue
+            seen.add(key)
+            events.append(event)
+    return events
+
