@@ -1,0 +1,211 @@
+"""The `parley` command: a thin Typer layer over `parley.api`.
+
+Every command reads the store from the global `--db` (or `PARLEY_DB`), which
+may also be given after the command. Listings and summaries print a Rich
+table for people and JSON with `--json` for scripts. To add a command, write
+a function with `@app.command()` that calls `open_db(ctx, db)` and the API.
+"""
+from __future__ import annotations
+
+import json
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Any, Optional
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from parley.api import IngestReport, ItemResult, Store, open_store
+from parley.export import WRITERS
+from parley.ingest.document import normalise_date
+
+app = typer.Typer(name="parley", help="Parley: who said what, who did what to whom, and who wants what, "
+                                      "from news about international negotiations.",
+                  no_args_is_help=True, add_completion=False)
+out = Console(soft_wrap=True)
+err = Console(stderr=True)
+
+DEFAULT_DB = Path("parley.db")
+DbOption = Annotated[Optional[Path], typer.Option("--db", help="Store file (overrides the global --db).")]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")]
+OutletOption = Annotated[Optional[str], typer.Option("--outlet", help="Only this outlet (case ignored).")]
+
+
+def _date(value: Optional[str]) -> Optional[str]:
+    """A YYYY-MM-DD option (other common date formats are accepted and converted)."""
+    if value is None:
+        return None
+    parsed = normalise_date(value)
+    if parsed is None:
+        raise typer.BadParameter(f"{value!r} is not a date (use YYYY-MM-DD)")
+    return parsed
+
+
+SinceOption = Annotated[Optional[str], typer.Option("--since", callback=_date, help="Published on or after.")]
+UntilOption = Annotated[Optional[str], typer.Option("--until", callback=_date, help="Published on or before.")]
+
+
+@app.callback()
+def main(ctx: typer.Context,
+         db: Annotated[Path, typer.Option("--db", envvar="PARLEY_DB", help="Store file.")] = DEFAULT_DB) -> None:
+    ctx.obj = {"db": db}
+
+
+def open_db(ctx: typer.Context, db: Optional[Path]) -> Store:
+    """The store named after the command, else the global one."""
+    return open_store(db or ctx.obj["db"])
+
+
+def _print_json(data: Any) -> None:
+    typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+@app.command()
+def ingest(
+    ctx: typer.Context,
+    sources: Annotated[list[str], typer.Argument(help="Files, folders, '-' (stdin), JSONL, http(s) URLs, feeds.")],
+    outlet: Annotated[Optional[str], typer.Option(help="Outlet for every item (beats all other metadata).")] = None,
+    published: Annotated[Optional[str], typer.Option(callback=_date, help="Publication date for every item.")] = None,
+    language: Annotated[Optional[str], typer.Option(help="Language code for every item (skips detection).")] = None,
+    manifest: Annotated[Optional[Path], typer.Option(
+        exists=True, dir_okay=False,
+        help="CSV file,outlet,published,language[,url]; 'file' relative to the CSV's folder, "
+             "or matched by file name.")] = None,
+    allow_private: Annotated[bool, typer.Option(help="Allow URLs on private, loopback and link-local hosts.")] = False,
+    no_clean: Annotated[bool, typer.Option("--no-clean", help="Keep texts as given (no boilerplate removal).")]
+    = False,
+    json_output: JsonOption = False,
+    db: DbOption = None,
+) -> None:
+    """Store articles; bad items are listed and the rest goes on. Exit 1 if any item failed."""
+    try:
+        store = open_db(ctx, db)
+        with store, _IngestProgress(enabled=not json_output) as progress:
+            report = store.ingest(sources, outlet=outlet, published=published, language=language,
+                                  manifest=manifest, allow_private=allow_private, clean=not no_clean,
+                                  progress=progress.update)
+    except ValueError as exc:  # a bad manifest
+        err.print(f"[red]error:[/] {escape(str(exc))}")
+        raise typer.Exit(2) from None
+    if json_output:
+        _print_json(report.to_dict())
+    else:
+        _print_report(report)
+    raise typer.Exit(0 if report.ok else 1)
+
+
+class _IngestProgress:
+    """A Rich progress bar over the sources, with running counts of what happened to the items."""
+
+    def __init__(self, enabled: bool) -> None:
+        self._progress = Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
+                                  MofNCompleteColumn(), TimeElapsedColumn(), console=err, transient=True,
+                                  disable=not enabled)
+        self._task = self._progress.add_task("ingesting", total=None)
+        self._counts = {"stored": 0, "duplicate": 0, "error": 0}
+
+    def __enter__(self) -> "_IngestProgress":
+        self._progress.start()
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self._progress.stop()
+
+    def update(self, done: int, total: int, result: Optional[ItemResult]) -> None:
+        if result is not None and result.status in self._counts:
+            self._counts[result.status] += 1
+        c = self._counts
+        self._progress.update(self._task, completed=done, total=total,
+                              description=f"{c['stored']} stored, {c['duplicate']} known, {c['error']} failed")
+
+
+def _print_report(report: IngestReport) -> None:
+    for result in report.results:
+        if result.status == "error":
+            out.print(f"[red]✗[/] {escape(result.source)}: {escape(result.reason or '')}")
+    if report.skipped:
+        out.print(f"[yellow]skipped {report.skipped} file(s) that are not article types[/] "
+                  "(use --json to list them)")
+    table = Table(title="Ingest summary", show_header=False)
+    for label, value in (("stored", report.stored), ("already known", report.duplicates),
+                         ("failed", report.errors), ("near-duplicate links", report.near_duplicates)):
+        table.add_row(label, str(value))
+    out.print(table)
+
+
+@app.command()
+def articles(ctx: typer.Context, outlet: OutletOption = None, since: SinceOption = None, until: UntilOption = None,
+             limit: Annotated[int, typer.Option(help="At most this many (0: all).")] = 50,
+             json_output: JsonOption = False, db: DbOption = None) -> None:
+    """List stored articles."""
+    with open_db(ctx, db) as store:
+        found = store.articles(outlet=outlet, since=since, until=until, limit=limit or None)
+        total = store.count(outlet=outlet, since=since, until=until)
+    if json_output:
+        _print_json([{k: v for k, v in a.to_dict().items() if k != "text"} for a in found])
+        return
+    table = Table(title=f"{len(found)} of {total} articles")
+    for column in ("id", "published", "outlet", "lang", "title", "source"):
+        table.add_column(column, overflow="fold")
+    for a in found:
+        table.add_row(str(a.id), a.published or "", a.outlet or "", a.language or "",
+                      escape(a.title or a.text[:60]), escape(a.source))
+    out.print(table)
+
+
+@app.command()
+def show(ctx: typer.Context, article: Annotated[str, typer.Argument(help="Article id or uid.")],
+         json_output: JsonOption = False, db: DbOption = None) -> None:
+    """Print an article with its metadata, provenance, near duplicates and the lines dropped from it (and why)."""
+    with open_db(ctx, db) as store:
+        found = store.get_article(article)
+        if found is None:
+            err.print(f"[red]error:[/] no article {escape(article)}")
+            raise typer.Exit(1)
+        dropped = store.dropped_lines(found.id)
+        near = store.near_duplicates(found.id)
+        raw = store.raw(found.id)
+    if json_output:
+        _print_json({**found.to_dict(), "raw_size": len(raw[1]) if raw else None,
+                     "dropped_lines": [vars(d) for d in dropped],
+                     "near_duplicates": [{"id": i, "jaccard": j} for i, j in near]})
+        return
+    meta = Table(show_header=False, title=escape(found.title or f"article {found.id}"))
+    for key in ("id", "uid", "outlet", "author", "published", "language", "url", "source", "source_kind", "via",
+                "retrieved_at", "raw_sha256", "ingested_at"):
+        meta.add_row(key, escape(str(getattr(found, key) or "")))
+    if raw:
+        meta.add_row("raw", f"{len(raw[1])} bytes, {raw[0]}")
+    out.print(meta)
+    out.print(escape(found.text), highlight=False)
+    if near:
+        out.print("\n[bold]Near duplicates[/]: " + ", ".join(f"{i} (jaccard {j:.2f})" for i, j in near))
+    if dropped:
+        table = Table(title="Dropped lines")
+        for column in ("line", "rule", "text", "why"):
+            table.add_column(column, overflow="fold")
+        for d in dropped:
+            table.add_row(str(d.line_no), d.rule, escape(d.text), d.reason)
+        out.print(table)
+
+
+Format = Enum("Format", {name: name for name in WRITERS}, type=str)
+
+
+@app.command()
+def export(ctx: typer.Context,
+           output: Annotated[Path, typer.Option("-o", "--output", help="File to write.", dir_okay=False)],
+           format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format("jsonl"),
+           outlet: OutletOption = None, since: SinceOption = None, until: UntilOption = None,
+           limit: Annotated[int, typer.Option(help="At most this many (0: all).")] = 0,
+           json_output: JsonOption = False, db: DbOption = None) -> None:
+    """Write stored articles as JSONL article objects, or one row per article as CSV or Parquet."""
+    with open_db(ctx, db) as store:
+        written = store.export(output, format.value, outlet=outlet, since=since, until=until, limit=limit or None)
+    if json_output:
+        _print_json({"written": written, "format": format.value, "path": str(output)})
+    else:
+        out.print(f"wrote {written} articles to {escape(str(output))} ({format.value})")

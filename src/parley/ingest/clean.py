@@ -1,0 +1,383 @@
+"""Remove website boilerplate from plain article text, line by line, saying why.
+
+Scraped text carries navigation, share prompts, comment forms, photo credits,
+bylines and aggregator tags around the article. Each rule below is data: a
+name, a reason and a test, plus the part of the document where it may fire
+(boilerplate sits in the head and the tail far more than in the body).
+A line that reads like a sentence is only ever dropped by a rule that says it
+may be (captions, cookie notices, comment forms); every other rule keeps it.
+Rules that recognise metadata (a byline, "via RT", a dateline) hand it on.
+
+Two passes: the rules that may fire anywhere go first; what is left shows
+where the body starts and ends, and the zone rules run against that.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Callable, Iterable, Literal
+
+Zone = Literal["anywhere", "head", "tail", "end"]
+
+_SENTENCE_END = re.compile(r"[.!?…:;]$")
+_CLOSERS = "\"'”’»“‘«)]*"
+_QUOTES = re.compile("[\"“”«»„]")
+_BULLET = re.compile(r"^([-–—•*·▪►]|\d{1,2}[.)])\s")
+_WORD = re.compile(r"[^\W_]+")
+
+
+def ends_sentence(line: str) -> bool:
+    return bool(_SENTENCE_END.search(line.rstrip(_CLOSERS)))
+
+
+def is_sentence(line: str) -> bool:
+    """A line that reads like running text: never boilerplate unless a rule says so."""
+    return ends_sentence(line) and len(line.split()) >= 4
+
+
+def is_body(line: str) -> bool:
+    """A line that marks where the article body is (to find the head and the tail)."""
+    words = len(line.split())
+    return (ends_sentence(line) and words >= 6) or words >= 25
+
+
+def looks_like_headline(line: str) -> bool:
+    """Short, and not ending like a sentence (a question or exclamation is fine)."""
+    return (len(line) <= 200 and len(line.split()) <= 30 and bool(_WORD.search(line))
+            and not re.search(r"[.,;:]$", line.rstrip(_CLOSERS)) and not _BULLET.match(line))
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a rule may look at besides the line itself."""
+
+    title: str | None
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    reason: str
+    test: Callable[[str, Context], object]  # truthy when the line is boilerplate; a match's `value` is metadata
+    zone: Zone = "anywhere"  # head: before the body starts; tail: after it ends; end: in the latter half
+    meta: str | None = None  # the metadata field that the match's `value` fills
+    sentences: bool = False  # may drop a line that reads like a sentence
+    cut: bool = False  # a marker: everything after it goes too (comment forms, author bios)
+    block: bool = False  # a heading: the non-sentence lines right under it go too (a list of links)
+
+
+def _line(pattern: str, flags: int = re.IGNORECASE) -> Callable[[str, Context], object]:
+    """The whole line matches."""
+    regex = re.compile(pattern, flags)
+    return lambda line, _ctx: regex.fullmatch(line)
+
+
+def _short(pattern: str, max_words: int) -> Callable[[str, Context], object]:
+    """A line of at most `max_words` words that contains the pattern."""
+    regex = re.compile(pattern, re.IGNORECASE)
+    return lambda line, _ctx: len(line.split()) <= max_words and regex.search(line)
+
+
+@dataclass(frozen=True)
+class _Value:
+    """A predicate's answer that carries metadata, as a regex match's `value` group does."""
+
+    text: str
+
+    def group(self, _name: str) -> str:
+        return self.text
+
+
+def _no_word(line: str, _ctx: Context) -> bool:
+    return not _WORD.search(line)
+
+
+def _words(text: str) -> list[str]:
+    return [w.lower() for w in _WORD.findall(text)]
+
+
+def _repeats_title(line: str, ctx: Context) -> bool:
+    """The title again, whole or in parts (kicker and headline on separate lines)."""
+    if not ctx.title:
+        return False
+    title, words = _words(ctx.title), _words(line)
+    if not words or len(words) > len(title):
+        return False
+    if words == title:
+        return True
+    return len(words) >= 3 and any(title[i:i + len(words)] == words for i in range(len(title) - len(words) + 1))
+
+
+def _fragment(max_words: int) -> Callable[[str, Context], bool]:
+    """A short line that is no sentence, list item or quote: a label, a tag, link text."""
+    return lambda line, _ctx: (len(line.split()) <= max_words and not ends_sentence(line)
+                               and not _BULLET.match(line) and not _QUOTES.search(line))
+
+
+def _menu_bar(line: str, _ctx: Context) -> bool:
+    """'Homeland | The Corran | Army | World': three or more short items between separators."""
+    items = re.split(r"\s[|·•]\s", line)
+    return len(items) >= 3 and all(0 < len(item.split()) <= 3 for item in items) and not ends_sentence(line)
+
+
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_DATE = re.compile(
+    rf"\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+    r"|\d{4}-\d{2}-\d{2}(?:T[\d:.+-]+Z?)?|\d{1,2}[./]\d{1,2}[./]\d{2,4}",
+    re.IGNORECASE,
+)
+_TIME = re.compile(r"\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?", re.IGNORECASE)
+_DATE_WORDS = re.compile(
+    r"\b(?:published|updated|posted|last|first|modified|date|on|at|the|"
+    r"(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?|gmt|utc|est|edt|cet|cest|msk|[ap]\.?m)\b\.?",
+    re.IGNORECASE,
+)
+
+
+def _date_line(line: str, _ctx: Context) -> _Value | None:
+    """A line that is only a date (maybe with a time and a 'Published' label)."""
+    found = _DATE.search(line)
+    if not found or len(line) > 80:
+        return None
+    rest = _DATE_WORDS.sub(" ", _TIME.sub(" ", _DATE.sub(" ", line)))
+    return None if _WORD.search(re.sub(r"\d", "", rest)) else _Value(found.group(0))
+
+
+_NAME = r"[A-Z][\w'’.-]*(?:\s+(?:[a-z]{1,3}\s+)?[A-Z][\w'’./-]*){0,3}"
+_OUTLET = r"[^\W\d_][\w .&'’/-]{0,40}"
+_PROPER = r"[A-Z][\w&'’.-]*(?:\s[A-Z&][\w&'’.-]*){0,3}"  # capitalised words: a place, an outlet, a person
+_SOCIAL = (r"facebook|twitter|x|linkedin|reddit|whatsapp|telegram|viber|vk|pinterest|instagram|youtube|tiktok"
+           r"|flipboard|e-?mail|print|rss")
+_AGENCIES = (r"reuters|afp|ap|epa|dpa|tass|sputnik|ria novosti|anadolu|xinhua|getty images|pool|shutterstock"
+             r"|unian|ukrinform")
+_CAPTION = re.compile(
+    r"^(?:photo|image|picture|pic|illustration|graphic|caption|credits?|photo credit|фото)s?\s*(?:by\s|[:/|©])"
+    r"|^\(?(?:photo|image|picture)s?\s*(?:by\s|:)[^)]*\)?$|^file photo\b"
+    rf"|\b(?:{_AGENCIES})\s*(?:/|via)\s*[\w .'’-]{{1,40}}\)?$|\((?:photo|image|picture)s?\s*(?::|by)[^)]*\)$"
+    r"|\bvia getty images\)?$",
+    re.IGNORECASE,
+)
+# "…, 2026. Halcyon Wire/Lena Voss": an agency/photographer credit closing a caption sentence.
+_CREDIT = re.compile(rf"[.!?][\"”’»]?\s+{_PROPER}\s?/\s?{_PROPER}\)?$")
+
+
+def _caption(line: str, _ctx: Context) -> bool:
+    return len(line.split()) <= 60 and bool(_CAPTION.search(line) or _CREDIT.search(line))
+
+
+RULES: list[Rule] = [
+    Rule("lone-punctuation", "a line without a letter or digit", _no_word),
+    Rule("aggregator-tag", "a tag added by a news aggregator",
+         _line(r"source\s+site-\d+|description|summary|tags?:?.*|keywords?:?.*|topics?:.*|categor(?:y|ies):?.*"
+               r"|filed under:?.*")),
+    Rule("advertisement", "an advertisement slot or its label",
+         _line(r"advertisements?|advertising|sponsored(?: content)?|ad|promoted|anzeige|publicité|scroll to continue"
+               r"(?: with content)?|(?:story|article) continues (?:below|after)(?: (?:this )?(?:advertisement|ad))?"
+               r"|continue reading(?: below| the main story)?")),
+    Rule("navigation", "site navigation or a search prompt",
+         _line(r"skip to (?:main )?content|(?:main |open |close )?menu|home(?:page)?|toggle navigation|search"
+               r"(?: for| this site| the site| news)?\s*:?|(?:type|enter) (?:your search|to search|search).*"
+               r"|press enter to search.*|back to top|(?:next|previous|prev) (?:article|story|post)"
+               r"|log ?in|sign ?in|log ?out|register|close|breaking(?: news)?|latest(?: news)?|top stories"
+               r"|most (?:read|popular|viewed|shared)|trending(?: now)?|you are here:.*"
+               r"|home\s*[>»›/|].*|\w[\w '&-]{0,30}(?:\s[>»›]\s[\w '&-]{1,30}){2,6}")),
+    Rule("menu-bar", "a row of menu or link items", _menu_bar),
+    Rule("share-prompt", "a share or social-media prompt",
+         _line(rf"connect with us|follow us(?: on .{{1,40}})?|share(?: (?:this|the) (?:article|story|post|page))?"
+               rf"(?: (?:on|via) .{{1,30}})?:?|share via:?|tweet|copy(?: the)? link|{_SOCIAL}"
+               r"|click to (?:share|print|email).*|\d+\s+shares?|(?:share|follow) on:?.*")),
+    Rule("subscribe-prompt", "a newsletter or channel sign-up prompt",
+         _short(r"\b(?:subscribe|sign up|sign-up|join (?:us|our))\b.*\b(?:newsletter|channel|inbox|updates|alerts"
+                r"|telegram|whatsapp|notifications|email)|^subscribe(?: now| here)?$|^newsletters?$"
+                r"|^enter your e-?mail|\b(?:in|to) your inbox\b|\bno spam\b|\bunsubscribe\b", 30),
+         sentences=True),
+    Rule("read-more", "links to other articles",
+         _line(r"(?:read (?:more|also|next)|see also|also read|related(?: articles?| stories| news| coverage)?"
+               r"|recommended(?: for you)?|you (?:may|might) also like|more (?:from|on|stories|news)(?: .{1,40})?)"
+               r"(?:\s*[:|>–—-].*)?"),
+         sentences=True, block=True),
+    Rule("wire-credit", "the wire service's reporting and editing credits",
+         _short(r"^\(?(?:additional )?(?:reporting|writing|editing|compiled|translated|produced) by\b", 40),
+         sentences=True),
+    Rule("copyright", "a copyright notice", _short(r"^(?:©|\(c\)|copyright\b)|\ball rights reserved\b", 30),
+         sentences=True),
+    Rule("photo-caption", "a photo caption or credit", _caption, sentences=True),
+    Rule("cookie-notice", "a cookie or privacy notice",
+         _short(r"\bcookies?\b.*\b(?:use|accept|consent|policy|settings|browser|website)\b", 40), sentences=True),
+    Rule("site-policy", "a link to the site's policies or standards",
+         _short(r"\b(?:our standards|editorial (?:standards|principles|guidelines|policy)|trust principles"
+                r"|privacy policy|terms of (?:use|service)|corrections policy|contact us|about us)\b", 15),
+         sentences=True),
+    Rule("disclaimer", "an opinion disclaimer",
+         _short(r"\b(?:views|opinions) expressed\b|\bdo(?:es)? not necessarily reflect\b", 40), sentences=True),
+    Rule("page-widget", "a page widget label (audio, reading time, font size)",
+         _line(r"(?:please )?enable javascript.*|your browser does not support.*|loading\.*|listen to (?:this )?"
+               r"article.*|\d+\s*min(?:ute)?s?\.? read|reading time:?.*|print (?:this )?(?:article|page)"
+               r"|font size:?.*|a-?\s*a\+?|watch:?|video|gallery|photos?|\d+ (?:photos|images)|live")),
+    Rule("comment-form-field", "a comment form's fields and notices",
+         _line(r"your email address will not be published\.?.*|required fields are marked.*|save my name,? email,? "
+               r"and website.*|cancel reply|post comment|(?:name|email|e-mail|website|comment)\s*\*?:?"
+               r"|you must be logged in to post a comment\.?"),
+         sentences=True),
+    Rule("via-outlet", "the outlet a story was taken from (kept as outlet metadata)",
+         _line(rf"(?:via|source:|originally published (?:by|in|on|at):?)\s*(?P<value>{_OUTLET})"), meta="outlet"),
+    Rule("date-line", "a date line (kept as the publication date)", _date_line, meta="published"),
+    # Zone rules: they fire only where boilerplate of their kind sits.
+    Rule("comment-form", "a comment form or the comments under the article",
+         _line(r"leave a (?:reply|comment)|(?:post|add|write) a comment|\d*\s*comments?(?:\s*\(\d+\))?"
+               r"|join the (?:conversation|discussion)|comments are closed\.?|reader comments"),
+         zone="end", sentences=True, cut=True),
+    Rule("author-bio", "a 'Written by' block or author bio after the article",
+         _line(r"(?:written|posted|published) by(?:\s*:?\s*" + _NAME + r")?|about the authors?|author bio"
+               r"|the authors?|authors?:?"),
+         zone="end", sentences=True, cut=True),
+    Rule("repeated-title", "the title repeated near the top", _repeats_title, zone="head"),
+    Rule("byline", "a byline (kept as author metadata)",
+         _line(rf"(?:by|written by|author:|authors:|text:|von|par|por)\s+(?P<value>(?-i:{_NAME})"
+               rf"(?:\s*(?:,|and|&)\s*(?-i:{_NAME}))*?)(?:\s*[,|•·–—-]\s*[^.!?]{{0,60}})?"),
+         zone="head", meta="author"),
+    Rule("dateline", "a dateline 'Place • Outlet' (kept as outlet metadata)",
+         _line(rf"{_PROPER}\s+[•·|]\s+(?P<value>{_PROPER})", flags=0), zone="head", meta="outlet"),
+    Rule("head-fragment", "a short label before the article starts (section, site name, update time)",
+         _fragment(5), zone="head"),
+    Rule("trailing-fragment", "a short non-sentence after the article's last sentence", _fragment(12),
+         zone="tail"),
+]
+
+TITLE_RULE = Rule("title", "the headline (kept as the title)", lambda _line, _ctx: True)
+RULE_REASONS = {rule.name: rule.reason for rule in [*RULES, TITLE_RULE]}
+
+
+@dataclass(frozen=True)
+class Dropped:
+    line_no: int  # 1-based, in the normalised input text
+    text: str
+    rule: str
+    reason: str
+
+
+@dataclass
+class Cleaned:
+    text: str
+    title: str | None
+    meta: dict[str, str] = field(default_factory=dict)  # outlet / author / published found in the text
+    dropped: list[Dropped] = field(default_factory=list)
+
+
+class _Pass:
+    """The state of one cleaning: which line went by which rule, and the metadata found."""
+
+    def __init__(self, lines: list[str], title: str | None) -> None:
+        self.lines = lines
+        self.filled = [i for i, line in enumerate(lines) if line]
+        self.drops: dict[int, Rule] = {}
+        self.meta: dict[str, str] = {}
+        self.ctx = Context(title)
+
+    def kept(self) -> list[int]:
+        return [i for i in self.filled if i not in self.drops]
+
+    def run(self, zones_of: Callable[[int], set[str]], only_zoned: bool) -> None:
+        cut: Rule | None = None
+        for i in self.filled:
+            if cut is not None:
+                self.drops.setdefault(i, cut)
+                continue
+            if i in self.drops:
+                continue
+            zones = zones_of(i) - ({"anywhere"} if only_zoned else set())
+            hit = _first_rule(self.lines[i], self.ctx, zones)
+            if hit is None:
+                continue
+            rule, found = hit
+            self.drops[i] = rule
+            value = found.group("value").strip(" ,.-") if rule.meta and hasattr(found, "group") else ""
+            if value:
+                self.meta.setdefault(rule.meta, value)
+            if rule.cut:
+                cut = rule
+            elif rule.block and len(self.lines[i].split()) <= 4:
+                self._drop_block(i, rule)
+
+    def _drop_block(self, start: int, rule: Rule) -> None:
+        """The lines under a bare heading such as 'Read more:', up to a blank line, a sentence,
+        or a line that another rule explains better."""
+        for j in range(start + 1, len(self.lines)):
+            line = self.lines[j]
+            if not line or is_sentence(line) or _first_rule(line, self.ctx, {"anywhere"}):
+                return
+            self.drops.setdefault(j, rule)
+
+
+def clean(text: str, title: str | None = None) -> Cleaned:
+    """Split boilerplate from article text; detect the title unless one is given."""
+    lines = [re.sub(r" {2,}", " ", raw.strip()) for raw in text.split("\n")]
+    state = _Pass(lines, title)
+    state.run(lambda _i: {"anywhere"}, only_zoned=False)
+
+    if title is None:
+        first = _find_title(lines, state.kept())
+        if first is not None:
+            state.drops[first] = TITLE_RULE
+            state.ctx = Context(lines[first])
+
+    body = [i for i in state.kept() if is_body(lines[i])]
+    head_end = body[0] if body else len(lines)
+    tail_start = body[-1] + 1 if body else len(lines)
+    half = len(lines) // 2
+
+    def zones_of(i: int) -> set[str]:
+        zones = {"anywhere"}
+        if i < head_end:
+            zones.add("head")
+        if i >= tail_start:
+            zones.add("tail")
+        if i > head_end and i >= half:
+            zones.add("end")
+        return zones
+
+    state.run(zones_of, only_zoned=True)
+    return Cleaned(
+        text=_join(line for i, line in enumerate(lines) if i not in state.drops),
+        title=state.ctx.title,
+        meta=state.meta,
+        dropped=[Dropped(i + 1, lines[i], rule.name, rule.reason) for i, rule in sorted(state.drops.items())],
+    )
+
+
+def _find_title(lines: list[str], kept: list[int]) -> int | None:
+    """The headline: among the lines before the body, the first headline-like one of four words or more
+    (shorter ones are more often a site name or a section), else the first headline-like one."""
+    head: list[int] = []
+    for i in kept:
+        if is_body(lines[i]) and head:
+            break
+        if looks_like_headline(lines[i]) and not _first_rule(lines[i], Context(None), {"head"}, meta_only=True):
+            head.append(i)
+    if not head or head[0] == kept[-1]:
+        return None
+    return next((i for i in head if len(lines[i].split()) >= 4), head[0])
+
+
+def _first_rule(line: str, ctx: Context, zones: set[str], meta_only: bool = False) -> tuple[Rule, object] | None:
+    """The first rule of those zones that fires on the line, with what its test found."""
+    for rule in RULES:
+        if rule.zone not in zones or (meta_only and not rule.meta):
+            continue
+        if not rule.sentences and is_sentence(line):
+            continue
+        found = rule.test(line, ctx)
+        if found:
+            return rule, found
+    return None
+
+
+def _join(lines: Iterable[str]) -> str:
+    """Kept lines, with runs of blank lines cut to one and none at either end."""
+    out: list[str] = []
+    for line in lines:
+        if line or (out and out[-1]):
+            out.append(line)
+    while out and not out[-1]:
+        out.pop()
+    return "\n".join(out)
