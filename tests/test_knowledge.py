@@ -261,3 +261,9 @@ def test_malformed_user_file_names_file_and_entry(tmp_path: Path, body: str, mes
 def test_missing_user_file(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="absent.yaml"):
         KnowledgeBase.load([tmp_path / "absent.yaml"])
+
+
+def test_role_codes_are_known(kb: KnowledgeBase) -> None:
+    codes = {e.country for e in kb if e.kind in {"state", "organization", "group"} and e.media_type is None}
+    assert [(e.id, r.of) for e in kb for r in e.roles if r.of not in codes] == []
+    assert {e.country for e in kb if e.media_type and e.country} <= codes

@@ -1,8 +1,8 @@
 """The actor knowledge base: who a mention in an article can stand for.
 
-The shipped files `data/actors/*.yaml` (in sorted order) plus any user files
-(`--actors FILE`) are read once and turned into dict indexes, so every lookup the mention resolver makes
-per token is a dictionary hit. All lookups compare names through
+The shipped files `data/actors/*.yaml` plus any user files (`--actors FILE`)
+are read once and turned into dict indexes, so every lookup the mention
+resolver makes per token is a dictionary hit. All lookups compare names through
 `normalize_name`, the same function the evaluation uses, and ignore a
 leading "the" and a trailing possessive. The schema is documented in
 `docs/knowledge-base.md`.
@@ -22,8 +22,8 @@ from parley.knowledge.names import normalize_name, strip_accents, strip_possessi
 
 DATA_DIR = Path(__file__).parent / "data" / "actors"
 
+# The schema's sections; also the load order of the shipped files named after them.
 SECTIONS = ("states", "organizations", "people", "media")
-_FILE_ORDER = ("states", "organizations", "people", "media")
 _TOP_KEYS = {"version", "role_types", *SECTIONS}
 _KEYS = {
     "states": {"id", "name", "iso3", "aliases", "demonyms", "capital", "capital_is_seat", "seats", "un", "leader"},
@@ -48,11 +48,11 @@ _HONORIFICS = {
     "herr", "frau", "prof", "professor", "gen", "general", "former", "acting", "outgoing",
     "incoming", "elect", "then", "late", "us", "uk", "eu", "un", "nato",
 }
-# Name tails that are not surnames ("Jr.", "III").
 # Function words dropped from role nouns and the phrases matched against them.
 _FUNCTION_WORDS = {"of", "the", "for", "to", "a", "an", "in", "on", "at", "and"}
 # Qualifiers that put an office at another time than the article's date.
 _NOT_CURRENT = {"former", "ex", "late", "previous", "past", "incoming", "future", "designate"}
+# Name tails that are not surnames ("Jr.", "III").
 _NOT_SURNAMES = {"jr", "sr", "ii", "iii", "iv", "xiv", "xvi"}
 _SURNAME_PARTICLES = {"von", "van", "der", "den", "de", "del", "della", "da", "di", "la", "le", "al", "el", "bin", "ibn"}
 
@@ -288,6 +288,8 @@ def _parse(data: Any, source: str) -> _Doc:
     unknown = set(data) - _TOP_KEYS
     if unknown:
         raise ValueError(f"{source}: unknown top-level key(s) {sorted(unknown)}")
+    if data.get("version", 1) != 1:
+        raise ValueError(f"{source}: version {data['version']!r} is not supported (this Parley reads version 1)")
     doc = _Doc(source)
     role_types = data.get("role_types") or {}
     if not isinstance(role_types, dict):
@@ -349,7 +351,7 @@ def _shipped() -> tuple[_Doc, ...]:
 
 def _file_order(path: Path) -> tuple[int, str]:
     """states, organizations, people, media (each may refer to the ones before), then any other file."""
-    return (_FILE_ORDER.index(path.stem) if path.stem in _FILE_ORDER else len(_FILE_ORDER), path.name)
+    return (SECTIONS.index(path.stem) if path.stem in SECTIONS else len(SECTIONS), path.name)
 
 
 class KnowledgeBase:
@@ -439,11 +441,6 @@ class KnowledgeBase:
 
     def __len__(self) -> int:
         return len(self._entries)
-
-    @property
-    def role_types(self) -> dict[str, tuple[str, ...]]:
-        """Role type -> its nouns, for resolvers that match nouns in a parse themselves."""
-        return {name: spec["nouns"] for name, spec in self._role_types.items()}
 
     def surface_forms(self) -> set[str]:
         """Every string worth matching in text, as written: names, aliases and derived surnames,
