@@ -267,3 +267,30 @@ def test_role_codes_are_known(kb: KnowledgeBase) -> None:
     codes = {e.country for e in kb if e.kind in {"state", "organization", "group"} and e.media_type is None}
     assert [(e.id, r.of) for e in kb for r in e.roles if r.of not in codes] == []
     assert {e.country for e in kb if e.media_type and e.country} <= codes
+
+
+def test_surnames_and_leaders_from_a_user_file(tmp_path: Path) -> None:
+    path = _write(tmp_path, "people.yaml", """
+organizations:
+  - {id: atomic_office, name: Atomic Office, code: UN, parent: un, leader: director_general, aliases: [AO]}
+people:
+  - id: ursula
+    name: Ursula von der Testen
+    aliases: [Von der Testen]
+    roles: [{type: director_general, of: UN, seat: Atomic Office, title: Director General, from: 2020}]
+  - id: xi_test
+    name: Xi Testping
+    surname: Xi
+    roles: [{type: head_of_state, of: CHN, from: 2100}]
+  - id: jones
+    name: Tom Jones Jr.
+    country: GBR
+""")
+    kb = KnowledgeBase.load([path])
+    assert kb.get("ursula").aliases == ("Von der Testen",)
+    assert [e.id for e in kb.by_alias("von der testen")] == ["ursula"]
+    assert kb.by_alias("Testping") == [] and "xi_test" in [e.id for e in kb.by_alias("Xi")]
+    assert kb.by_alias("Jones")[0].id == "jones" and kb.get("jones").country == "GBR"
+    assert kb.holder("leader", "UN", date(2021, 1, 1), seat="AO").id == "ursula"
+    assert kb.holder("head_of_state", "CHN", date(2021, 1, 1)) is None or \
+        kb.holder("head_of_state", "CHN", date(2021, 1, 1)).id != "xi_test"

@@ -215,10 +215,10 @@ def _surnames(raw: dict[str, Any], names: Sequence[str]) -> tuple[str, ...]:
         if len(tokens) < 2:
             continue
         start = len(tokens) - 1
-        while start > 1 and normalize_name(tokens[start - 1]) in _SURNAME_PARTICLES:
+        while start > 0 and normalize_name(tokens[start - 1]) in _SURNAME_PARTICLES:
             start -= 1
         surname = " ".join(tokens[start:])
-        if surname not in found:
+        if start > 0 and surname not in found:  # "Von der Leyen" is already a surname
             found.append(surname)
     return tuple(found)
 
@@ -507,8 +507,7 @@ class KnowledgeBase:
         """
         code = country.upper()
         if role_type == "leader":
-            state = self._entries.get(code.lower())
-            role_type = state.leader if state and state.leader else "head_of_state"
+            role_type = self._leader_type(code, seat)
         candidates = self._holders.get((role_type, code), [])
         if not candidates:
             for other in self._covered_by.get(role_type, ()):
@@ -536,6 +535,16 @@ class KnowledgeBase:
             return seatless
         first = min(candidates, key=lambda c: c[0])[2].seats
         return [c for c in candidates if c[2].seats == first]
+
+    def _leader_type(self, code: str, seat: str | None) -> str:
+        """What "leader"/"chief" means: the `leader` of the organisation the seat names ("the
+        IAEA chief", whose code is UN), else of the entry whose id is the code."""
+        named = [self._entries[i] for i in (self._seat_ids(_key(seat)) if seat else ())]
+        own = self._entries.get(code.lower())
+        for entry in (*named, own):
+            if entry is not None and entry.leader:
+                return entry.leader
+        return "head_of_state"
 
     def _names_state(self, text: str, code: str) -> bool:
         """Whether the text is just the state itself: its capital, name or demonym."""
