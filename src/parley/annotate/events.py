@@ -115,8 +115,12 @@ def _keys(token: Token) -> list[str]:
     return list(dict.fromkeys(keys))
 
 
-class _Coder:
-    """The state of coding one article; discarded afterwards."""
+class EventCoder:
+    """The state of coding one article; discarded afterwards.
+
+    Its actor helpers (`actors_of`, `subject`, `speaker_of`) also serve position extraction,
+    which asks the same question of a clause: whose action or wish is this?
+    """
 
     def __init__(self, doc: Doc, actors: ArticleActors, statements: list[Statement],
                  published: date | None, lexicon: Lexicon) -> None:
@@ -682,7 +686,7 @@ class _Coder:
 def extract_events(doc: Doc, actors: ArticleActors, statements: list[Statement],
                    published: date | None) -> list[Event]:
     """Every PLOVER event the article reports, in text order, one per (source, type, target) and sentence."""
-    coder = _Coder(doc, actors, statements, published, load_lexicon())
+    coder = EventCoder(doc, actors, statements, published, load_lexicon())
     events: list[Event] = []
     for sent in doc.sents:
         found = [e for e in coder.sentence(sent) if e.source is not None]
