@@ -442,6 +442,10 @@ class KnowledgeBase:
     def __len__(self) -> int:
         return len(self._entries)
 
+    def role_nouns(self) -> set[str]:
+        """Every role noun of every role type ("top diplomat", "spokeswoman"), lower case."""
+        return {noun for spec in self._role_types.values() for noun in spec["nouns"]}
+
     def surface_forms(self) -> set[str]:
         """Every string worth matching in text, as written: names, aliases and derived surnames,
         demonyms and their plurals, seats and capitals, plus their accent-free variants ("Erdogan")."""

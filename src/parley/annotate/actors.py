@@ -1,0 +1,496 @@
+"""Actor mentions: find every way an article names an actor and resolve it to one canonical actor.
+
+Names and aliases from the knowledge base are matched case-insensitively (so "putin"
+and "Selenskyj" resolve), spaCy's entities add people and organisations the knowledge
+base lacks, demonyms ("Russian troops") and seats of power ("the Kremlin said") stand
+for their state, role descriptions ("the Kremlin spokesman", "Russia's top diplomat",
+"the Turkish official") go to the office holder on the publication date or to the
+person of that country the article last named, and pronouns go to the last person
+named. Every later stage asks this index who a span of text refers to.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+
+from parley.knowledge.actors import Entry, KnowledgeBase
+from parley.knowledge.names import normalize_name, strip_possessive
+from parley.model import Actor
+
+PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
+# Nouns that describe an official or a body without naming it; resolved by country and role.
+ROLE_HEADS = {
+    "official", "officials", "diplomat", "minister", "president", "spokesman", "spokeswoman",
+    "spokesperson", "leader", "envoy", "ambassador", "adviser", "advisor", "representative",
+    "colleague", "counterpart", "chancellor", "premier", "secretary", "negotiator", "aide",
+    "head", "chief", "commander", "government", "administration", "ministry", "delegation",
+    "authorities", "leadership", "report", "study", "analysis", "statement", "leaders", "officials",
+}
+# Role types many people hold at once: "the Russian ambassador" is whoever the article named, not one office holder.
+SHARED_ROLES = {"analyst", "legislator", "minister", "mayor", "prosecutor", "commissioner", "ambassador", "adviser",
+                "envoy", "negotiator"}
+NEGATING_PREFIXES = {"non", "anti", "pro", "post", "ex"}
+REPORT_HEADS = {"report", "study", "analysis", "survey", "assessment"}
+COLLECTIVE_HEADS = {"government", "administration", "authorities", "leadership", "delegation", "ministry"}
+NEW_ACTOR_LABELS = {"PERSON": "person", "ORG": "organization", "NORP": "group"}
+NAME_ENTITIES = {"PERSON", "GPE", "ORG", "NORP", "FAC", "LOC"}
+NOT_NAMES = {"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"}
+
+
+@dataclass
+class Mention:
+    """One resolved reference to an actor, by character offsets into the article."""
+    start: int
+    end: int
+    text: str
+    actor: str
+    via: str  # name | alias | demonym | seat | role | pronoun | new | org
+
+
+@dataclass
+class ArticleActors:
+    """The actors of one article and every mention of them, in text order."""
+    actors: dict[str, Actor] = field(default_factory=dict)
+    mentions: list[Mention] = field(default_factory=list)
+    kb_ids: dict[str, str] = field(default_factory=dict)
+
+    def add(self, actor: Actor) -> str:
+        """Register an actor (or return the id of the one already there under that id)."""
+        if actor.id not in self.actors:
+            self.actors[actor.id] = actor
+        return actor.id
+
+    def at(self, start: int, end: int) -> Mention | None:
+        """The longest mention overlapping [start, end), preferring mentions wholly inside it."""
+        inside = [m for m in self.mentions if m.start >= start and m.end <= end]
+        pool = inside or [m for m in self.mentions if m.start < end and m.end > start]
+        return max(pool, key=lambda m: (m.end - m.start, -m.start), default=None)
+
+    def within(self, start: int, end: int) -> list[Mention]:
+        return [m for m in self.mentions if m.start >= start and m.end <= end]
+
+    def country(self, actor_id: str | None) -> str | None:
+        actor = self.actors.get(actor_id) if actor_id else None
+        return actor.country if actor else None
+
+    def resolve_span(self, span: Span) -> str | None:
+        """The actor a speaker span names: the mention at its syntactic head, else the longest inside."""
+        head = span.root
+        for mention in self.mentions:
+            if mention.start <= head.idx < mention.end and mention.start >= span.start_char - 1:
+                return mention.actor
+        found = self.at(span.start_char, span.end_char)
+        return found.actor if found else None
+
+    def used(self, ids: set[str]) -> list[Actor]:
+        """The actors that statements, events or positions refer to, with the aliases seen for each."""
+        return [self.actors[i] for i in self.actors if i in ids]
+
+
+class ActorResolver:
+    """Built once per process (the phrase matcher over all knowledge-base names is the costly part)."""
+
+    def __init__(self, nlp: Language, kb: KnowledgeBase) -> None:
+        self.kb = kb
+        self.role_heads = ROLE_HEADS | {_head_word(noun) for noun in kb.role_nouns()}
+        self.matcher = PhraseMatcher(nlp.vocab, attr="NORM")
+        self._terms: dict[str, str] = {}
+        patterns = []
+        for term in sorted(kb.surface_forms()):
+            key = f"t{len(self._terms)}"
+            self._terms[key] = term
+            patterns.append((key, term))
+        make = nlp.tokenizer
+        for key, term in patterns:
+            self.matcher.add(key, [_fold_accents(make(term))])
+
+    def __call__(self, doc: Doc, published: date | None = None) -> ArticleActors:
+        return _Resolution(self, _fold_accents(doc), published).run()
+
+
+class _Resolution:
+    """The state of resolving one article; discarded afterwards."""
+
+    def __init__(self, resolver: ActorResolver, doc: Doc, published: date | None) -> None:
+        self.kb = resolver.kb
+        self.resolver = resolver
+        self.doc = doc
+        self.published = published
+        self.out = ArticleActors()
+        self.taken = [False] * len(doc)
+        self.people_by_surname: dict[str, str] = {}
+        self._caps: set[str] | None = None
+        self.last_report: str | None = None
+
+    def run(self) -> ArticleActors:
+        self._known_names()
+        self._entities()
+        self._surnames()
+        self._descriptions_and_pronouns()
+        self.out.mentions.sort(key=lambda m: (m.start, m.end))
+        return self.out
+
+    # -- registry -------------------------------------------------------------------------
+    def _actor_for(self, entry: Entry) -> str:
+        actor = self.out.actors.get(entry.id)
+        if actor is None:
+            role = self._role_title(entry)
+            actor = Actor(id=entry.id, name=entry.name, aliases=[], country=entry.country,
+                          kind=entry.kind, role=role)
+            self.out.add(actor)
+            self.out.kb_ids[entry.id] = entry.id
+            if entry.kind == "person":
+                self.people_by_surname.setdefault(normalize_name(entry.name.split()[-1]), entry.id)
+        return entry.id
+
+    def _role_title(self, entry: Entry) -> str | None:
+        current = [r for r in entry.roles if _covers(r.start, r.end, self.published)]
+        if current:
+            return current[0].title
+        return entry.role
+
+    def _mention(self, start_tok: int, end_tok: int, actor_id: str, via: str) -> None:
+        span = self.doc[start_tok:end_tok]
+        self.out.mentions.append(Mention(span.start_char, span.end_char, span.text, actor_id, via))
+        for i in range(start_tok, end_tok):
+            self.taken[i] = True
+        if via in {"name", "alias", "seat", "new", "org"}:
+            actor = self.out.actors[actor_id]
+            surface = strip_possessive(span.text)
+            if surface != actor.name and surface not in actor.aliases:
+                actor.aliases.append(surface)
+
+    def _free(self, start: int, end: int) -> bool:
+        return not any(self.taken[start:end])
+
+    # -- pass 1: names the knowledge base knows -------------------------------------------
+    def _known_names(self) -> None:
+        matches = self.resolver.matcher(self.doc)
+        # Longest first, so "Russian Foreign Ministry" wins over "Russian".
+        for match_id, start, end in sorted(matches, key=lambda m: (m[1] - m[2], m[1])):
+            if not self._free(start, end):
+                continue
+            span = self.doc[start:end]
+            if not self._plausible(span):
+                continue
+            term = self.resolver._terms[self.doc.vocab.strings[match_id]]
+            hit = self._lookup(term, span)
+            if hit is None:
+                continue
+            entry, via = hit
+            self._mention(start, end, self._actor_for(entry), via)
+
+    def _plausible(self, span: Span) -> bool:
+        """A lower-case hit ("putin", "kremlin" in a translated text) counts only when it looks like a name:
+        tagged as a proper noun or entity, or written capitalised elsewhere in the article; so the
+        common words "power", "turkey" or "may" never become actors."""
+        text = span.text
+        if any(t.ent_type_ in NOT_NAMES for t in span):
+            return False  # "in May", "Price" in a sum
+        doc = span.doc
+        if span.start >= 2 and doc[span.start - 1].text == "-" and doc[span.start - 2].lower_ in NEGATING_PREFIXES:
+            return False  # "non-Western nations", "pro-Kremlin media"
+        if any(ch.isupper() for ch in text):
+            return True
+        if span.root.ent_type_ in NAME_ENTITIES:
+            return True
+        return text.lower() in self._capitalised_words()
+
+    def _capitalised_words(self) -> set[str]:
+        if self._caps is None:
+            self._caps = {t.lower_ for t in self.doc if t.text[:1].isupper() and not t.is_sent_start}
+        return self._caps
+
+    def _lookup(self, term: str, span: Span) -> tuple[Entry, str] | None:
+        entries = self.kb.by_alias(term)
+        if entries:
+            best = self._disambiguate(entries)
+            return best, ("name" if normalize_name(best.name) == normalize_name(term) else "alias")
+        seat = self.kb.by_seat(term)
+        if seat is not None:
+            return seat, "seat"
+        state = self.kb.by_demonym(term)
+        if state is not None:
+            return state, "demonym"
+        return None
+
+    def _disambiguate(self, entries: list[Entry]) -> Entry:
+        """Several people share a surname: prefer one already named, then one in office on the date."""
+        for entry in entries:
+            if entry.id in self.out.actors:
+                return entry
+        for entry in entries:
+            if any(_covers(r.start, r.end, self.published) for r in entry.roles):
+                return entry
+        return entries[0]
+
+    # -- pass 2: entities the knowledge base does not know ---------------------------------
+    def _entities(self) -> None:
+        for ent in self.doc.ents:
+            kind = NEW_ACTOR_LABELS.get(ent.label_)
+            if kind is None or not self._free(ent.start, ent.end):
+                continue
+            start, end = _trim(ent)
+            if start >= end:
+                continue
+            span = self.doc[start:end]
+            if kind == "person":
+                actor_id = self._person(span)
+            elif kind == "organization":
+                actor_id = self._organisation(span)
+            else:
+                continue
+            if actor_id:
+                self._mention(start, end, actor_id, "new")
+
+    def _surnames(self) -> None:
+        """A later bare surname of someone the article introduced ("Beridze argued"), which NER may miss."""
+        for token in self.doc:
+            if self.taken[token.i] or not token.text[:1].isupper() or token.pos_ != "PROPN":
+                continue
+            actor_id = self.people_by_surname.get(normalize_name(token.text))
+            if actor_id:
+                self._mention(token.i, token.i + 1, actor_id, "alias")
+
+    def _person(self, span: Span) -> str | None:
+        tokens = [t for t in span if t.is_alpha]
+        if not tokens:
+            return None
+        surname = normalize_name(tokens[-1].text)
+        known = self.people_by_surname.get(surname)
+        if known and (len(tokens) == 1 or normalize_name(span.text).endswith(surname)):
+            if len(tokens) == 1 or normalize_name(self.out.actors[known].name) == normalize_name(span.text):
+                return known
+        name = " ".join(t.text for t in span if not t.is_punct).strip()
+        name = strip_possessive(name)
+        country, role = self._describe(span)
+        actor_id = _slug(name)
+        if actor_id not in self.out.actors:
+            self.out.add(Actor(id=actor_id, name=name, aliases=[], country=country, kind="person", role=role))
+        self.people_by_surname.setdefault(surname, actor_id)
+        return actor_id
+
+    def _organisation(self, span: Span) -> str | None:
+        name = strip_possessive(span.text.strip())
+        if len(name) < 2:
+            return None
+        country, role = self._describe(span)
+        if country is None:
+            country = self._country_in(span)
+        actor_id = _slug(name)
+        if actor_id not in self.out.actors:
+            self.out.add(Actor(id=actor_id, name=name, aliases=[], country=country, kind="organization", role=role))
+        return actor_id
+
+    def _country_in(self, span: Span) -> str | None:
+        for token in span:
+            state = self.kb.by_demonym(token.text) or self.kb.by_seat(token.text)
+            if state is not None and state.kind == "state":
+                return state.country
+        return None
+
+    def _describe(self, span: Span) -> tuple[str | None, str | None]:
+        """Country and role from the words before a name ("Russian foreign policy expert Vladimir Frolov")
+        or an apposition after it ("Vladimir Frolov, a Russian analyst")."""
+        left: list[Token] = []
+        i = span.start - 1
+        while i >= 0 and self.doc[i].pos_ in {"ADJ", "NOUN", "PROPN", "ADP", "DET", "PART"} \
+                and self.doc[i].dep_ in {"compound", "amod", "nmod", "poss", "case", "det", "pobj", "prep"} \
+                and self.doc[i].head.i >= span.start - 1 and self.doc[i].text not in {",", "(", '"'}:
+            left.insert(0, self.doc[i])
+            i -= 1
+        words = left
+        root = span.root
+        for child in root.children:
+            if child.dep_ == "appos":
+                words = words + list(child.subtree)
+        country = None
+        role_words = []
+        for token in words:
+            state = self.kb.by_demonym(token.text) or self.kb.by_seat(token.text)
+            if state is None and token.ent_type_ == "GPE":
+                state = next(iter(self.kb.by_alias(token.text)), None)
+            if state is not None and country is None:
+                country = state.country if state.kind == "state" else state.country
+            elif token.pos_ in {"NOUN", "ADJ", "PROPN"} and token.dep_ != "det":
+                role_words.append(token.text)
+        role = " ".join(role_words) or None
+        if country and role:
+            role = f"{_demonym_word(words)} {role}".strip()
+        return country, role
+
+    # -- pass 3: descriptions and pronouns --------------------------------------------------
+    def _descriptions_and_pronouns(self) -> None:
+        for token in self.doc:
+            if self.taken[token.i]:
+                continue
+            lower = token.lower_
+            if token.pos_ == "PRON" and lower in PERSON_PRONOUNS:
+                actor_id = self._antecedent(token, want="person")
+                if actor_id:
+                    self._mention(token.i, token.i + 1, actor_id, "pronoun")
+            elif token.pos_ == "NOUN" and (token.lemma_.lower() in self.resolver.role_heads
+                                           or token.lower_ in self.resolver.role_heads):
+                self._description(token)
+
+    def _description(self, head: Token) -> None:
+        """A noun phrase that describes rather than names: "the Kremlin spokesman", "Russia's top diplomat",
+        "the Turkish official", "Western leaders", "the report"."""
+        start = head.left_edge.i
+        tokens = [t for t in self.doc[start:head.i + 1]]
+        if any(self.taken[t.i] and self._mention_kind(t) == "person" for t in tokens):
+            return  # "Kremlin spokesman Dmitry Peskov": the name already carries it
+        if any(t.pos_ == "VERB" for t in tokens):
+            return
+        if head.dep_ in {"compound", "amod", "nmod"} and self.taken[head.head.i]:
+            return  # "foreign policy expert Vladimir Frolov": a title on a name
+        if any(t.text == "-" and t.i > 0 and self.doc[t.i - 1].lower_ in NEGATING_PREFIXES for t in tokens):
+            return  # "non-Western nations", "anti-Western states": not the group itself
+        group, seat = self._affiliation(tokens)
+        country = group.country if group else None
+        lemma = head.lemma_.lower()
+        plural = head.tag_ in {"NNS", "NNPS"}
+        definite = any(t.lower_ in {"the", "this", "that"} or t.dep_ == "poss" for t in tokens)
+        if lemma in REPORT_HEADS:
+            actor_id = self._report_author(head, definite)
+        elif plural or lemma in COLLECTIVE_HEADS:
+            # "Western leaders", "Russian officials", "the Ukrainian government": the state or group itself.
+            actor_id = self._actor_for(group) if group else None
+        else:
+            actor_id = self._office_holder(tokens, country, seat)
+            if actor_id is None and (country or definite):
+                actor_id = self._antecedent(head, want="person", country=country)
+        if actor_id is None:
+            return
+        first = next((t.i for t in tokens if not self.taken[t.i]), head.i)
+        if first > head.i or not self._free(first, head.i + 1):
+            first = head.i
+        if self._free(first, head.i + 1):
+            self._mention(first, head.i + 1, actor_id, "role")
+
+    def _report_author(self, head: Token, definite: bool) -> str | None:
+        """Who a report belongs to: its own author ("a report by ISW", "ISW's report", "the ISW report"),
+        else, for "the report", the author of the last report the article mentioned."""
+        authors = [t for t in head.subtree if t.i != head.i and (
+            t.dep_ in {"poss", "compound"} and t.head.i == head.i
+            or t.dep_ == "pobj" and t.head.dep_ == "prep" and t.head.lower_ == "by" and t.head.head.i == head.i)]
+        for token in authors:
+            mention = self._mention_of(token)
+            if mention is not None:
+                self.last_report = mention.actor
+                return None  # the author's own mention already covers it
+        if definite:
+            return self.last_report or self._antecedent(head, want="organization")
+        return None
+
+    def _affiliation(self, tokens: list[Token]) -> tuple[Entry | None, str | None]:
+        """The state or group a description names ("Turkish", "Russia's", "Kremlin", "Western") and the seat word."""
+        for token in tokens:
+            if token.lower_ == "western":
+                return self.kb.get("west"), None
+            mention = self._mention_of(token)
+            if mention is not None and mention.via in {"demonym", "seat", "name", "alias"}:
+                entry = self.kb.get(mention.actor)
+                if entry is not None and entry.kind in {"state", "organization", "group"}:
+                    # A seat ("the Kremlin spokesman") or a state body ("Foreign Ministry spokeswoman")
+                    # narrows which office holder is meant.
+                    narrows = mention.via == "seat" or entry.kind == "organization"
+                    return entry, (mention.text if narrows else None)
+        return None, None
+
+    def _office_holder(self, tokens: list[Token], country: str | None, seat: str | None) -> str | None:
+        if country is None:
+            return None
+        text = " ".join(t.lower_ for t in tokens if t.pos_ in {"NOUN", "ADJ", "PROPN"})
+        role_type = self.kb.role_type_for(text)
+        if role_type is None or role_type in SHARED_ROLES:
+            return None
+        entry = self.kb.holder(role_type, country, self.published, seat=seat)
+        return self._actor_for(entry) if entry else None
+
+    def _mention_of(self, token: Token) -> Mention | None:
+        for mention in self.out.mentions:
+            if mention.start <= token.idx < mention.end:
+                return mention
+        return None
+
+    def _mention_kind(self, token: Token) -> str | None:
+        mention = self._mention_of(token)
+        return self.out.actors[mention.actor].kind if mention else None
+
+    def _antecedent(self, token: Token, want: str, country: str | None = None) -> str | None:
+        """The nearest earlier mention of the wanted kind: same sentence first, then back up to three sentences,
+        preferring grammatical subjects within a sentence."""
+        sent_starts = [s.start_char for s in self.doc.sents]
+        here = token.idx
+        earlier = [m for m in self.out.mentions if m.end <= here
+                   and self.out.actors[m.actor].kind == want
+                   and (country is None or self.out.actors[m.actor].country == country)]
+        if not earlier:
+            return None
+        current_sent = max((s for s in sent_starts if s <= here), default=0)
+        window_start = _nth_before(sent_starts, current_sent, 3)
+        recent = [m for m in earlier if m.start >= window_start]
+        if not recent:
+            return None
+        last_sent_start = max(max((s for s in sent_starts if s <= m.start), default=0) for m in recent)
+        in_last = [m for m in recent if m.start >= last_sent_start]
+        subjects = [m for m in in_last if self._is_subject(m)]
+        return (subjects or in_last)[-1].actor
+
+    def _is_subject(self, mention: Mention) -> bool:
+        span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        return span is not None and span.root.dep_ in {"nsubj", "nsubjpass"}
+
+
+def _head_word(noun: str) -> str:
+    """The word a role noun hangs on: "top diplomat" → diplomat, "secretary of state" → secretary."""
+    words = noun.split()
+    for i, word in enumerate(words):
+        if word in {"of", "to", "for", "in"}:
+            return words[i - 1] if i else word
+    return words[-1]
+
+
+def _fold_accents(doc: Doc) -> Doc:
+    """Give accented tokens an accent-free norm, so "Erdoğan" and "Erdogan" match the same pattern.
+    Only the norm changes, after parsing, so nothing the models computed is affected."""
+    for token in doc:
+        if not token.text.isascii():
+            token.norm_ = normalize_name(token.text) or token.norm_
+    return doc
+
+
+def _covers(start: date | None, end: date | None, on: date | None) -> bool:
+    if on is None:
+        return end is None
+    return (start is None or start <= on) and (end is None or on <= end)
+
+
+def _trim(ent: Span) -> tuple[int, int]:
+    """Drop a leading determiner and a trailing possessive from an entity span."""
+    start, end = ent.start, ent.end
+    doc = ent.doc
+    while start < end and (doc[start].lower_ in {"the", "a", "an"} or doc[start].is_punct):
+        start += 1
+    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
+        end -= 1
+    return start, end
+
+
+def _nth_before(starts: list[int], current: int, n: int) -> int:
+    earlier = [s for s in starts if s <= current]
+    return earlier[-n - 1] if len(earlier) > n else 0
+
+
+def _slug(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "_", normalize_name(name)).strip("_") or "actor"
+
+
+def _demonym_word(tokens: list[Token]) -> str:
+    return next((t.text for t in tokens if t.pos_ == "ADJ" and t.text[:1].isupper()), "")

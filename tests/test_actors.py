@@ -1,0 +1,106 @@
+"""Mention resolution: names in any case and spelling, demonyms, seats, descriptions, pronouns, new people."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from parley.annotate.actors import ActorResolver
+
+
+@pytest.fixture(scope="module")
+def resolve(nlp, kb):
+    resolver = ActorResolver(nlp, kb)
+
+    def run(text: str, published: date | None = date(2024, 6, 1)):
+        return resolver(nlp(text), published)
+    return run
+
+
+@pytest.fixture(scope="module")
+def resolve_demo(nlp, demo_kb):
+    resolver = ActorResolver(nlp, demo_kb)
+
+    def run(text: str, published: date | None = date(2026, 3, 1)):
+        return resolver(nlp(text), published)
+    return run
+
+
+def mentions(result, text: str) -> list[tuple[str, str]]:
+    return [(m.text, m.actor) for m in result.mentions]
+
+
+def actor_of(result, surface: str) -> str | None:
+    hits = [m.actor for m in result.mentions if m.text == surface]
+    return hits[0] if hits else None
+
+
+@pytest.mark.parametrize("spelling", ["Zelensky", "Zelenskyy", "Zelenskyi", "Selenskyj", "Zelenskiy"])
+def test_transliterations_resolve_to_one_person(resolve, spelling):
+    result = resolve(f"President {spelling} met the delegation in Kyiv.")
+    assert actor_of(result, spelling) == "zelensky"
+    assert result.country("zelensky") == "UKR"
+
+
+def test_lower_case_names_in_translated_text(resolve):
+    result = resolve("The kremlin said putin met Trump. Later putin thanked trump for the call.")
+    assert actor_of(result, "putin") == "putin"
+    assert actor_of(result, "trump") == "trump"
+    assert actor_of(result, "kremlin") == "rus"
+
+
+def test_common_lower_case_words_are_not_actors(resolve):
+    result = resolve("The balance of power shifted in May, and the price of bread rose.")
+    assert not any(m.text in {"power", "May", "price"} for m in result.mentions)
+
+
+def test_accents_and_metonyms(resolve):
+    result = resolve("Erdoğan spoke by phone with Moscow, while Ankara and Kiev waited for Washington.")
+    assert actor_of(result, "Erdoğan") == "erdogan"
+    assert actor_of(result, "Moscow") == "rus"
+    assert actor_of(result, "Ankara") == "tur"
+    assert actor_of(result, "Kiev") == "ukr"
+    assert actor_of(result, "Washington") == "usa"
+
+
+def test_demonyms_stand_for_their_state(resolve):
+    result = resolve("Russian troops moved closer to the Ukrainian border.")
+    assert actor_of(result, "Russian") == "rus"
+    assert actor_of(result, "Ukrainian") == "ukr"
+
+
+def test_role_description_resolves_to_office_holder_on_the_date(resolve_demo):
+    result = resolve_demo("The Varnian foreign minister arrived in Aldenport on Monday.")
+    role = [m for m in result.mentions if m.via == "role"]
+    assert role and role[0].actor == "veyren"
+
+
+def test_description_refers_back_to_named_person(resolve_demo):
+    text = ("Varnian Foreign Minister Dasha Veyren met the envoy on Monday. "
+            "The Varnian official later left the building.")
+    result = resolve_demo(text)
+    role = [m for m in result.mentions if m.via == "role" and "official" in m.text]
+    assert role and role[0].actor == "veyren"
+
+
+def test_pronouns_follow_the_last_person(resolve_demo):
+    result = resolve_demo("Ilian Morvath arrived in Aldenport. He met the Merevalian envoy there.")
+    assert actor_of(result, "He") == "morvath"
+
+
+def test_unknown_person_becomes_new_actor_with_country_and_role(resolve):
+    result = resolve("Russian foreign policy expert Vladimir Frolov published an analysis.")
+    actor = result.actors[actor_of(result, "Vladimir Frolov")]
+    assert actor.country == "RUS"
+    assert actor.kind == "person"
+    assert "expert" in (actor.role or "")
+
+
+def test_surname_links_back_to_new_person(resolve):
+    result = resolve("Georgian analyst Nino Beridze wrote a paper. Beridze argued for calm.")
+    assert actor_of(result, "Beridze") == actor_of(result, "Nino Beridze")
+
+
+def test_plural_description_is_the_group(resolve):
+    result = resolve("Western leaders met in Brussels.")
+    assert result.country(actor_of(result, "Western leaders")) == "WEST"
