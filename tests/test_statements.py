@@ -1,0 +1,234 @@
+"""Statement extraction on invented sentences, one test per pattern, plus the shared gold samples."""
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from parley.annotate.quotes import find_quotes
+from parley.annotate.statements import extract_statements
+from parley.evaluation import evaluate, read_gold
+from parley.model import Article, Statement
+
+from conftest import shared_path
+
+
+@pytest.fixture(scope="module")
+def extract(nlp):
+    def run(text: str, resolve=None) -> list[Statement]:
+        doc = nlp(text)
+        found = extract_statements(doc, resolve)
+        for s in found:  # the offsets contract holds for every statement
+            assert doc.text[s.start:s.end] == s.text
+            if s.speaker_text is not None:
+                assert doc.text[s.speaker_start:s.speaker_end] == s.speaker_text
+        assert [(s.start, s.end) for s in found] == sorted((s.start, s.end) for s in found)
+        return found
+    return run
+
+
+def one(found: list[Statement]) -> Statement:
+    assert len(found) == 1, found
+    return found[0]
+
+
+# --- quotation marks -------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, quoted", [
+    ('He said "we will sign" today.', ["we will sign"]),
+    ("He said “we will sign” today.", ["we will sign"]),
+    ("Er sagte „wir unterschreiben“ heute.", ["wir unterschreiben"]),
+    ("Il a dit « nous signerons » hier.", ["nous signerons"]),
+    ("He said ‘we will sign’ today.", ["we will sign"]),
+    ("He said 'we will sign' today.", ["we will sign"]),
+    ("He said ''we will sign'' today.", ["we will sign"]),
+    ("Russia's envoy and the Yeltsins’ legacy", []),
+    ("“We want ‘peace’ now,” she said.", ["We want ‘peace’ now,"]),
+])
+def test_quote_styles(text, quoted):
+    assert [text[q.start:q.end] for q in find_quotes(text)] == quoted
+
+
+def test_stray_mark_stays_in_its_paragraph():
+    text = 'The minister called it a "disaster.\n\nLater the envoy said "we will talk" again.'
+    assert [text[q.start:q.end] for q in find_quotes(text)] == ["we will talk"]
+
+
+def test_multi_paragraph_quote_runs_on_when_the_next_paragraph_reopens():
+    text = '"First part of the speech.\n\n"Second part," she said.'
+    assert [text[q.start:q.end] for q in find_quotes(text)] == ["First part of the speech.", "Second part,"]
+
+
+# --- direct speech ---------------------------------------------------------------------------
+
+def test_quote_then_cue(extract):
+    s = one(extract('"We will not sign this deal," said Foreign Minister Anna Berg.'))
+    assert (s.kind, s.speaker_text, s.cue, s.text) == ("direct", "Foreign Minister Anna Berg", "said",
+                                                      "We will not sign this deal")
+
+
+def test_cue_then_colon_quote(extract):
+    s = one(extract('The envoy added: "So far the answer has been silence from both capitals."'))
+    assert (s.kind, s.speaker_text, s.cue) == ("direct", "The envoy", "added")
+    assert s.text == "So far the answer has been silence from both capitals."
+
+
+def test_split_quote_gives_two_statements_of_one_speaker(extract):
+    found = extract('"We are ready to talk," Berg said, "but not under threat."')
+    assert [(s.kind, s.speaker_text, s.text) for s in found] == [
+        ("direct", "Berg", "We are ready to talk"), ("direct", "Berg", "but not under threat.")]
+
+
+def test_multi_sentence_quote_is_one_statement(extract):
+    s = one(extract('"The talks failed. Nobody came. We will try again in May," the mediator said.'))
+    assert s.text == "The talks failed. Nobody came. We will try again in May"
+    assert s.speaker_text == "the mediator"
+
+
+def test_following_quote_continues_the_speaker(extract):
+    found = extract('"The old order is over," Kalvin claimed. "There is a new reality, and we want a new deal."')
+    assert [s.speaker_text for s in found] == ["Kalvin", "Kalvin"]
+    assert found[1].text == "There is a new reality, and we want a new deal."
+
+
+def test_multi_paragraph_quote(extract):
+    found = extract('Ms. Berg said: "We came here in good faith.\n\n'
+                    '"We will leave in good faith, whatever happens."')
+    assert [(s.speaker_text, s.kind) for s in found] == [("Ms. Berg", "direct"), ("Ms. Berg", "direct")]
+
+
+def test_according_to_before_a_quote(extract):
+    s = one(extract('According to Kalvin, "This puts the entire order to a test."'))
+    assert (s.kind, s.speaker_text, s.cue) == ("direct", "Kalvin", "According to")
+
+
+def test_dash_attribution_after_a_quote(extract):
+    s = one(extract("“We only want to be heard by the council.” ― Maria Lopez\n"))
+    assert (s.speaker_text, s.text) == ("Maria Lopez", "We only want to be heard by the council.")
+
+
+def test_transcript_label(extract):
+    s = one(extract('"MORAN: Will the ministers sign the accord before the summit next week?\n'))
+    assert s.speaker_text == "MORAN"
+    assert s.text.startswith("Will the ministers sign")
+
+
+def test_unattributed_quote_is_kept_without_speaker_and_scare_quotes_dropped(extract):
+    found = extract('"Nobody will win this war, and everybody knows it."\n\n'
+                    'The so-called "peace plan" was not discussed.')
+    s = one(found)
+    assert (s.speaker, s.speaker_text, s.kind) == (None, None, "direct")
+
+
+# --- indirect speech -------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, speaker, cue, content", [
+    ("The Ostrian president said that the ceasefire would hold.",
+     "The Ostrian president", "said", "the ceasefire would hold"),
+    ("Berg told reporters on Monday that the border would stay closed.",
+     "Berg", "told", "the border would stay closed"),
+    ("Kalvin warned the sanctions could last for years.", "Kalvin", "warned", "the sanctions could last for years"),
+    ("The minister said on Monday that talks had stalled.", "The minister", "said", "talks had stalled"),
+    ("Talks have stalled, the minister said.", "the minister", "said", "Talks have stalled"),
+    ("Talks have stalled, said the minister.", "the minister", "said", "Talks have stalled"),
+    ("The ceasefire holds, according to the monitoring mission.",
+     "the monitoring mission", "according to", "The ceasefire holds"),
+    ("According to the mission, the ceasefire holds in the east.",
+     "the mission", "According to", "the ceasefire holds in the east"),
+    ("Varnia's official line is that it will keep sending aid.",
+     "Varnia's", "official line is", "it will keep sending aid"),
+    ("The institute's report says the army is exhausted.", "The institute's", "says", "the army is exhausted"),
+    ("In Kalvin's words, the old order is gone.", "Kalvin's", "words", "the old order is gone"),
+    ("As the envoy noted, the deadline has passed.", "the envoy", "noted", "the deadline has passed"),
+    ("President Anna Berg called for both sides to return to negotiations.",
+     "President Anna Berg", "called for", "both sides to return to negotiations"),
+    ("Kalvin made it clear that his country would not withdraw.",
+     "Kalvin", "made it clear", "his country would not withdraw"),
+    ("It is noted that the plan ignores the small states.", None, "is noted", "the plan ignores the small states"),
+])
+def test_indirect(extract, text, speaker, cue, content):
+    s = one(extract(text))
+    assert (s.kind, s.speaker_text, s.cue, s.text) == ("indirect", speaker, cue, content)
+
+
+def test_speaker_is_the_full_noun_phrase_without_a_relative_clause(extract):
+    s = one(extract("Turkish presidential adviser Ibrahim Kalvin, who met the envoy, told CNN that a deal was near."))
+    assert s.speaker_text == "Turkish presidential adviser Ibrahim Kalvin"
+
+
+def test_pronoun_speaker_and_participle_cue(extract):
+    found = extract("He continued, arguing that the real aim was a new balance of power.")
+    assert [(s.speaker_text, s.cue, s.text) for s in found] == [
+        ("He", "arguing", "the real aim was a new balance of power")]
+
+
+def test_that_clauses_joined_by_but_are_two_statements(extract):
+    found = extract("Berg said that she was open to talks, but that the other side should start them.")
+    assert [s.text for s in found] == ["she was open to talks", "the other side should start them"]
+
+
+def test_quoted_fragment_inside_reported_speech_stays_indirect(extract):
+    s = one(extract('He said the war would end in talks, with the only question being when, '
+                    '"and how much damage will have been done by then?"'))
+    assert s.kind == "indirect" and s.text.startswith("the war would end in talks")
+
+
+def test_clause_of_only_quotes_splits_into_direct_statements(extract):
+    found = extract('Berg declared that "the old order is finished," and that "nothing will be the same."')
+    assert [(s.kind, s.text) for s in found] == [("direct", "the old order is finished"),
+                                                 ("direct", "nothing will be the same.")]
+
+
+def test_anaphoric_passive_reports_the_sentence_before(extract):
+    found = extract("The army is running out of shells. This was stated by the defence minister.")
+    s = one(found)
+    assert (s.speaker_text, s.text) == ("the defence minister", "The army is running out of shells")
+
+
+def test_headline_with_a_dash_source(extract):
+    s = one(extract("the ceasefire is collapsing in the east - ISW\nOther news follows here."))
+    assert (s.speaker_text, s.text) == ("ISW", "the ceasefire is collapsing in the east")
+
+
+def test_nothing_crosses_a_paragraph_break(extract):
+    found = extract("Talks resumed in Geneva\n\nBerg said the talks were useful.")
+    assert [(s.speaker_text, s.text) for s in found] == [("Berg", "the talks were useful")]
+
+
+def test_resolver_gets_the_speaker_span(extract):
+    seen = []
+    found = extract("Berg said the talks were useful.", lambda span: seen.append(span.text) or "berg")
+    assert seen == ["Berg"] and found[0].speaker == "berg"
+
+
+# --- robustness ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", ["", " ", '"', "“", "'", "\n\n\n", "No marks at all in this sentence.",
+                                  'He said "', '"""', "« »", "“”", "he said", "According to", ":", "- ISW"])
+def test_never_raises_on_odd_input(extract, text):
+    extract(text)
+
+
+def test_random_marks_never_raise(nlp):
+    rng = random.Random(7)
+    pieces = ['"', "“", "”", "„", "«", "»", "'", "’", "‘", " said ", " he ", "\n\n", ", ", ". ", "According to ",
+              "The minister", " told reporters", ": ", " - ", "Berg", " that ", " war "]
+    for doc in nlp.pipe("".join(rng.choice(pieces) for _ in range(rng.randint(1, 40))) for _ in range(60)):
+        for s in extract_statements(doc):
+            assert doc.text[s.start:s.end] == s.text
+
+
+def test_a_stray_mark_does_not_lose_the_other_statements(extract):
+    found = extract('The minister left the "summit.\n\n"We will talk," the envoy said.\n\n'
+                    "The mediator said that both sides were tired.")
+    assert [s.speaker_text for s in found] == ["the envoy", "The mediator"]
+
+
+# --- the shared gold samples -----------------------------------------------------------------
+
+def test_gold_samples_span_f1(nlp):
+    gold = read_gold(shared_path("gold", "samples.jsonl"))
+    predicted = [Article(id=a.id, text=a.text, statements=extract_statements(doc))
+                 for a, doc in zip(gold, nlp.pipe(a.text for a in gold))]
+    span = evaluate(gold, predicted).overall["statements"]["span"]
+    assert span["f1"] >= 0.85, span
