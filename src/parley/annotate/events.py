@@ -226,7 +226,9 @@ class EventCoder:
             return []
         children = [c for c in token.children if c.dep_ in {"poss", "amod", "compound", "nmod", "appos", "nummod"}
                     and not (target and _pronoun(c))]
-        children += [g for c in token.children if c.dep_ == "prep" and c.lower_ in {"of", "from", "for"}
+        # "forces of X", "rebels from X"; and for an agent "rebels in X" (a target's "in X" is a place)
+        preps = {"of", "from", "for"} | (set() if target else {"in"})
+        children += [g for c in token.children if c.dep_ == "prep" and c.lower_ in preps
                      for g in c.children if g.dep_ == "pobj"]
         for child in children:
             found = self.actors_of(child, depth - 1, target=target)
@@ -312,6 +314,10 @@ class EventCoder:
                     found += self._prep_objects(child, kind)
             elif dep == "prep":
                 found += self._prep_objects(token, kind, only=child)
+            elif dep == "ccomp" and kind in {"REQUEST", "THREATEN", "ACCUSE"}:
+                # "demanded that X forsake …": the one asked is the subject of the demand
+                found += [a for g in child.children if g.dep_ in {"nsubj", "nsubjpass"}
+                          for a in self.actors_of(g, target=True)]
         return list(dict.fromkeys(found))
 
     def _prep_objects(self, token: Token, kind: str, only: Token | None = None) -> list[str]:
@@ -561,6 +567,8 @@ class EventCoder:
             return "AGREE", None
         if trig.type == "CONSULT" and modality in {"hypothetical", "conditional"}:
             return "AGREE", None
+        if trig.type in {"PROTEST", "SANCTION", "COERCE", "ASSAULT"} and (tense == "future" or modality == "hypothetical"):
+            return "THREATEN", None  # "said they would boycott", "will impose a curfew"
         return trig.type, trig.mode
 
     def _complement_actors(self, token: Token, governor: Token, kind: str) -> list[str]:
