@@ -37,6 +37,9 @@ SHARED_ROLES = {"analyst", "legislator", "minister", "mayor", "prosecutor", "com
 NEGATING_PREFIXES = {"non", "anti", "pro", "post", "ex"}
 REPORT_HEADS = {"report", "study", "analysis", "survey", "assessment"}
 COLLECTIVE_HEADS = {"government", "administration", "authorities", "leadership", "delegation", "ministry"}
+ORGANISATION_WORDS = {"outlet", "agency", "newspaper", "paper", "broadcaster", "channel", "institute", "group",
+                      "ministry", "party", "center", "centre", "council", "committee", "organization",
+                      "organisation", "think", "tank", "website", "portal", "daily", "magazine", "network"}
 NEW_ACTOR_LABELS = {"PERSON": "person", "ORG": "organization", "NORP": "group"}
 NAME_ENTITIES = {"PERSON", "GPE", "ORG", "NORP", "FAC", "LOC"}
 NOT_NAMES = {"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"}
@@ -84,8 +87,33 @@ class ArticleActors:
         for mention in self.mentions:
             if mention.start <= head.idx < mention.end and mention.start >= span.start_char - 1:
                 return mention.actor
+        if head.pos_ == "PROPN":
+            return self._unnamed(span, head)
         found = self.at(span.start_char, span.end_char)
         return found.actor if found else None
+
+    def _unnamed(self, span: Span, head: Token) -> str:
+        """A speaker whose name neither the knowledge base nor the entity recogniser knew
+        ("opposition outlet Meduza"): a new actor, with the country of a demonym beside it."""
+        doc = span.doc
+        start = end = head.i
+        while start > span.start and doc[start - 1].pos_ == "PROPN" and not self._covered(doc[start - 1]):
+            start -= 1
+        while end + 1 < span.end and doc[end + 1].pos_ == "PROPN":
+            end += 1
+        name = strip_possessive(doc[start:end + 1].text)
+        inside = self.within(span.start_char, span.end_char)
+        country = next((self.country(m.actor) for m in inside if m.via == "demonym"), None)
+        words = {t.lower_ for t in span}
+        kind = "organization" if words & ORGANISATION_WORDS else "person"
+        actor_id = self.add(Actor(id=_slug(name), name=name, country=country, kind=kind))
+        first = doc[start:end + 1]
+        self.mentions.append(Mention(first.start_char, first.end_char, first.text, actor_id, "new"))
+        self.mentions.sort(key=lambda m: (m.start, m.end))
+        return actor_id
+
+    def _covered(self, token: Token) -> bool:
+        return any(m.start <= token.idx < m.end for m in self.mentions)
 
     def used(self, ids: set[str]) -> list[Actor]:
         """The actors that statements, events or positions refer to, with the aliases seen for each."""
@@ -126,6 +154,7 @@ class _Resolution:
         self.people_by_surname: dict[str, str] = {}
         self._caps: set[str] | None = None
         self.last_report: str | None = None
+        self.unplaced: list[str] = []
 
     def run(self) -> ArticleActors:
         self._known_names()
@@ -133,7 +162,26 @@ class _Resolution:
         self._surnames()
         self._descriptions_and_pronouns()
         self.out.mentions.sort(key=lambda m: (m.start, m.end))
+        self._place_officials()
         return self.out
+
+    def _place_officials(self) -> None:
+        """An official the knowledge base lacks and the text gives no nationality ("President Abdelaziz
+        Bouteflika said …") most likely serves the state the sentence, or else the article, is about."""
+        for actor_id in self.unplaced:
+            actor = self.out.actors[actor_id]
+            first = next(m for m in self.out.mentions if m.actor == actor_id)
+            sentence = self.doc.char_span(first.start, first.end, alignment_mode="expand").sent
+            actor.country = (self._dominant_state(sentence.start_char, sentence.end_char)
+                             or self._dominant_state(0, len(self.doc.text)))
+
+    def _dominant_state(self, start: int, end: int) -> str | None:
+        counts: dict[str, int] = {}
+        for mention in self.out.mentions:
+            actor = self.out.actors[mention.actor]
+            if start <= mention.start < end and actor.kind == "state" and actor.country:
+                counts[actor.country] = counts.get(actor.country, 0) + 1
+        return max(counts, key=lambda c: counts[c]) if counts else None
 
     # -- registry -------------------------------------------------------------------------
     def _actor_for(self, entry: Entry) -> str:
@@ -272,6 +320,8 @@ class _Resolution:
         actor_id = _slug(name)
         if actor_id not in self.out.actors:
             self.out.add(Actor(id=actor_id, name=name, aliases=[], country=country, kind="person", role=role))
+            if country is None and role and self.kb.role_type_for(role.lower()) is not None:
+                self.unplaced.append(actor_id)
         self.people_by_surname.setdefault(surname, actor_id)
         return actor_id
 
@@ -334,8 +384,8 @@ class _Resolution:
                 actor_id = self._antecedent(token, want="person")
                 if actor_id:
                     self._mention(token.i, token.i + 1, actor_id, "pronoun")
-            elif token.pos_ == "NOUN" and (token.lemma_.lower() in self.resolver.role_heads
-                                           or token.lower_ in self.resolver.role_heads):
+            elif token.pos_ in {"NOUN", "PROPN"} and (token.lemma_.lower() in self.resolver.role_heads
+                                                      or token.lower_ in self.resolver.role_heads):
                 self._description(token)
 
     def _description(self, head: Token) -> None:
