@@ -10,6 +10,7 @@ import json
 import sqlite3
 import zlib
 
+from parley.knowledge.codebook import Codebook
 from parley.knowledge.plover import TYPES, cameo_root
 from parley.model import Actor, Article, Event, Position, Statement
 
@@ -107,6 +108,15 @@ CREATE TRIGGER statements_ad AFTER DELETE ON statements BEGIN
     VALUES ('delete', old.id, old.text, old.speaker_text);
 END;
 """
+
+
+def save_issues(conn: sqlite3.Connection, codebook: Codebook) -> None:
+    """Record the codebook's issues, so pages can show each issue's proposition."""
+    conn.executemany(
+        "INSERT INTO issues (id, negotiation, proposition) VALUES (?, ?, ?) "
+        "ON CONFLICT(id) DO UPDATE SET negotiation = excluded.negotiation, proposition = excluded.proposition",
+        [(issue.id, codebook.negotiation, issue.proposition) for issue in codebook.issues],
+    )
 
 
 def save_annotations(conn: sqlite3.Connection, article_id: int, article: Article, version: int, when: str) -> None:

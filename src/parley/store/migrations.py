@@ -10,6 +10,7 @@ from __future__ import annotations
 import sqlite3
 from datetime import datetime, timezone
 
+from parley.store.annotations import MIGRATION as ANNOTATIONS_V2
 from parley.store.db import transaction
 
 ARTICLES_V1 = """
@@ -79,6 +80,7 @@ END;
 
 MIGRATIONS: list[tuple[int, str]] = [
     (1, ARTICLES_V1),
+    (2, ANNOTATIONS_V2),
 ]
 
 

@@ -1,0 +1,70 @@
+"""The annotation pipeline: one spaCy parse per article, then stages that each read what the last added.
+
+    text ─▶ spaCy Doc ─▶ actors (mentions) ─▶ statements ─▶ events ─▶ positions ─▶ Article
+
+spaCy is loaded once per process; parsing runs in batches (and optionally in worker
+processes) with `nlp.pipe`; the stages after it are cheap rule passes over the parse.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+from typing import Iterable, Iterator, Sequence
+
+from spacy.tokens import Doc
+
+from parley.annotate.actors import ActorResolver
+from parley.annotate.events import extract_events
+from parley.annotate.nlp import MODEL, load_nlp
+from parley.annotate.positions import extract_positions
+from parley.annotate.statements import extract_statements
+from parley.knowledge.actors import KnowledgeBase
+from parley.knowledge.codebook import Codebook, load_codebook
+from parley.model import Article
+
+# Bumped whenever a stage changes what it emits, so stored annotations are redone.
+ANNOTATION_VERSION = 1
+
+
+def parse_date(value: str | None) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+class Annotator:
+    """Fills `actors`, `statements`, `events` and `positions` of article objects."""
+
+    def __init__(self, actors_files: Sequence[Path] = (), codebook: Path | Codebook | None = None,
+                 n_process: int = 1, batch_size: int = 16) -> None:
+        self.nlp = load_nlp()
+        self.kb = KnowledgeBase.load(tuple(actors_files))
+        self.codebook = codebook if isinstance(codebook, Codebook) else load_codebook(codebook)
+        self.resolver = ActorResolver(self.nlp, self.kb)
+        self.n_process = n_process
+        self.batch_size = batch_size
+
+    def parse(self, texts: Iterable[str]) -> Iterator[Doc]:
+        return self.nlp.pipe(texts, batch_size=self.batch_size, n_process=self.n_process)
+
+    def annotate(self, articles: Iterable[Article]) -> Iterator[Article]:
+        """Parse and annotate a stream of articles, in order."""
+        pending = list(articles)
+        for article, doc in zip(pending, self.parse(a.text for a in pending)):
+            yield self.annotate_doc(article, doc)
+
+    def annotate_doc(self, article: Article, doc: Doc) -> Article:
+        published = parse_date(article.published)
+        actors = self.resolver(doc, published)
+        statements = extract_statements(doc, actors.resolve_span)
+        events = extract_events(doc, actors, statements, published)
+        positions = extract_positions(doc, actors, statements, events, self.codebook)
+        used = {s.speaker for s in statements} | {e.source for e in events} | {e.target for e in events}
+        used |= {p.actor for p in positions} | {p.reported_by for p in positions}
+        used.discard(None)
+        return replace(article, actors=actors.used(used), statements=statements,
+                       events=events, positions=positions)

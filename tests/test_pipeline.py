@@ -1,0 +1,58 @@
+"""The annotation pipeline end to end: article objects in, actors/statements/events/positions out, and the store."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from parley.annotate.batch import annotate_jsonl, annotate_store, pending_articles
+from parley.annotate.pipeline import Annotator
+from parley.api import open_store
+from parley.model import read_jsonl
+
+DEMO = Path(__file__).resolve().parent.parent / "demo"
+
+
+@pytest.fixture(scope="module")
+def annotator():
+    return Annotator(actors_files=[DEMO / "actors.yaml"], codebook=DEMO / "codebook.yaml")
+
+
+def test_annotated_items_are_verbatim_and_reference_listed_actors(annotator, tmp_path):
+    out = tmp_path / "out.jsonl"
+    assert annotate_jsonl(DEMO / "corpus" / "wire.jsonl", out, annotator) == 2
+    for article in read_jsonl(str(out)):
+        ids = {a.id for a in article.actors}
+        assert article.statements and article.events
+        for s in article.statements:
+            assert article.text[s.start:s.end] == s.text
+            assert s.speaker is None or s.speaker in ids
+        for e in article.events:
+            assert e.evidence in article.text
+            assert e.source in ids and (e.target is None or e.target in ids)
+        for p in article.positions:
+            assert p.evidence in article.text and p.actor in ids
+
+
+def test_demo_speakers_resolve_to_the_invented_officials(annotator, tmp_path):
+    out = tmp_path / "out.jsonl"
+    annotate_jsonl(DEMO / "corpus" / "wire.jsonl", out, annotator)
+    countries = {a.country for art in read_jsonl(str(out)) for a in art.actors}
+    assert {"VAR", "OST"} <= countries
+
+
+def test_store_annotation_is_incremental_and_reuses_parses(annotator, tmp_path):
+    store = open_store(tmp_path / "t.db")
+    report = store.ingest([str(DEMO / "corpus" / "wire.jsonl")])
+    assert report.ok
+    assert annotate_store(store.conn, annotator) == 2
+    assert pending_articles(store.conn) == []
+    assert annotate_store(store.conn, annotator) == 0  # nothing changed, nothing redone
+    before = store.conn.execute("SELECT count(*) FROM statements").fetchone()[0]
+    assert annotate_store(store.conn, annotator, force=True) == 2  # parses come from the store
+    after = store.conn.execute("SELECT count(*) FROM statements").fetchone()[0]
+    assert before == after > 0
+    issues = {r[0] for r in store.conn.execute("SELECT id FROM issues")}
+    assert "negotiations" in issues
+    store.close()
