@@ -22,7 +22,7 @@ from typing import Iterable, Literal
 import yaml
 from spacy.tokens import Doc, Span, Token
 
-from parley.annotate.actors import ArticleActors
+from parley.annotate.actors import ArticleActors, Mention
 from parley.annotate.dates import resolve_date
 from parley.knowledge.plover import TYPES, cameo_root, score
 from parley.model import Event, Statement
@@ -127,6 +127,15 @@ class EventCoder:
         self.doc, self.actors, self.published, self.lex = doc, actors, published, lexicon
         self.statements = [s for s in statements if s.start is not None and s.end is not None]
         self.suppressed: set[int] = set()
+        self.dates = [e for e in doc.ents if e.label_ == "DATE"]
+        # token → the longest mention overlapping it, looked up once instead of per question
+        self.by_token: dict[int, Mention] = {}
+        for mention in actors.mentions:
+            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            for token in span if span is not None else ():
+                held = self.by_token.get(token.i)
+                if held is None or mention.end - mention.start > held.end - held.start:
+                    self.by_token[token.i] = mention
 
     # -- triggers ----------------------------------------------------------------------------
     def trigger(self, token: Token) -> _Trigger | None:
@@ -190,7 +199,7 @@ class EventCoder:
 
     # -- actors ------------------------------------------------------------------------------
     def mention_actor(self, token: Token) -> str | None:
-        mention = self.actors.at(token.idx, token.idx + len(token))
+        mention = self.by_token.get(token.i)
         if mention is None:
             return None
         if _pronoun(token) and mention.via != "pronoun":
@@ -419,7 +428,7 @@ class EventCoder:
 
     def date_for(self, anchor: Token, trig: Token, tense: Tense) -> str | None:
         sent = anchor.sent
-        dates = [e for e in self.doc.ents if e.label_ == "DATE" and e.start >= sent.start and e.end <= sent.end]
+        dates = [e for e in self.dates if e.start >= sent.start and e.end <= sent.end]
         if not dates:
             dates = []
         own = [e for e in dates if self._attached(e, anchor, trig)]
@@ -437,7 +446,7 @@ class EventCoder:
                 if span is None:
                     continue
                 cue_verb = span.root.head
-                cue_dates = [e for e in self.doc.ents if e.label_ == "DATE" and e.sent.start == cue_verb.sent.start
+                cue_dates = [e for e in self.dates if e.sent.start == cue_verb.sent.start
                              and self.clause_head(e.root) == self.clause_head(cue_verb)]
                 if cue_dates:
                     return resolve_date(cue_dates[0].text, self.published, self.tense([cue_verb]))
@@ -503,8 +512,8 @@ class EventCoder:
         has_target = any(
             c.dep_ == "prep" and c.lower_ in TARGET_PREPS | {"between", "of", "in"} and
             any(self.actors_of(g) for g in c.children if g.dep_ == "pobj") for c in noun.children)
-        dated = any(e.label_ == "DATE" and e.root.head.head.i == noun.i or e.root.head.i == noun.i
-                    for e in noun.doc.ents if noun.left_edge.i <= e.start and e.end <= noun.right_edge.i + 1)
+        dated = any(noun.i in {e.root.head.i, e.root.head.head.i}
+                    for e in self.dates if noun.left_edge.i <= e.start and e.end <= noun.right_edge.i + 1)
         governed = noun.dep_ in {"dobj", "nsubj", "nsubjpass"} and noun.head.lemma_.lower() in LIGHT_VERBS
         return has_target or governed or dated or self._compound_pair(noun) is not None
 

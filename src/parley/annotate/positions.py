@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -67,6 +68,7 @@ RELATIVE = {"which", "that", "who", "whom", "whose"}
 _SUFFIXES = ("ments", "ment", "ations", "ation", "ions", "ion", "ings", "ing", "edly", "ed", "ly", "ies", "es", "s")
 
 
+@lru_cache(maxsize=65536)
 def _stem(word: str) -> str:
     word = word.lower().strip("'’")
     for suffix in _SUFFIXES:
@@ -99,6 +101,7 @@ class _Cue:
 
 
 
+@lru_cache(maxsize=16)
 def _cues(codebook: Codebook) -> list[_Cue]:
     cues = []
     for issue in codebook.issues:
@@ -256,7 +259,10 @@ def extract_positions(doc: Doc, actors: ArticleActors, statements: list[Statemen
         tokens = [(t.i, norm) for t in sent if (norm := _token_norm(t))]
         stems = [(t.i, _stem(t.lemma_)) for t in sent if not t.is_punct]
         best: dict[tuple[str, str], tuple[int, Position]] = {}
+        present = {norm for _, norm in tokens} | {stem for _, stem in stems}
         for cue in cues:
+            if not (set(cue.words) - PARTIES) <= present and " " in cue.phrase.strip():
+                continue  # a word the cue needs is not in this sentence
             indices = _match(cue, tokens, stems, sent)
             if indices is None:
                 continue
