@@ -73,9 +73,9 @@ def _line(pattern: str, flags: int = re.IGNORECASE) -> Callable[[str, Context], 
 
 
 def _short(pattern: str, max_words: int) -> Callable[[str, Context], object]:
-    """A line of at most `max_words` words that contains the pattern."""
+    """A line of at most `max_words` words that contains the pattern (lines have single spaces here)."""
     regex = re.compile(pattern, re.IGNORECASE)
-    return lambda line, _ctx: len(line.split()) <= max_words and regex.search(line)
+    return lambda line, _ctx: line.count(" ") < max_words and regex.search(line)
 
 
 @dataclass(frozen=True)
@@ -150,19 +150,27 @@ _SOCIAL = (r"facebook|twitter|x|linkedin|reddit|whatsapp|telegram|viber|vk|pinte
            r"|flipboard|e-?mail|print|rss")
 _AGENCIES = (r"reuters|afp|ap|epa|dpa|tass|sputnik|ria novosti|anadolu|xinhua|getty images|pool|shutterstock"
              r"|unian|ukrinform")
-_CAPTION = re.compile(
-    r"^(?:photo|image|picture|pic|illustration|graphic|caption|credits?|photo credit|фото)s?\s*(?:by\s|[:/|©])"
-    r"|^\(?(?:photo|image|picture)s?\s*(?:by\s|:)[^)]*\)?$|^file photo\b"
-    rf"|\b(?:{_AGENCIES})\s*(?:/|via)\s*[\w .'’-]{{1,40}}\)?$|\((?:photo|image|picture)s?\s*(?::|by)[^)]*\)$"
-    r"|\bvia getty images\)?$",
+_CAPTION_START = re.compile(
+    r"(?:photo|image|picture|pic|illustration|graphic|caption|credits?|photo credit|фото)s?\s*(?:by\s|[:/|©])"
+    r"|\(?(?:photo|image|picture)s?\s*(?:by\s|:)[^)]*\)?$|file photo\b",
     re.IGNORECASE,
 )
-# "…, 2026. Halcyon Wire/Lena Voss": an agency/photographer credit closing a caption sentence.
-_CREDIT = re.compile(rf"[.!?][\"”’»]?\s+{_PROPER}\s?/\s?{_PROPER}\)?$")
+_CAPTION_END = re.compile(
+    rf"\b(?:{_AGENCIES})\s*(?:/|via)\s*[\w .'’-]{{1,40}}\)?$|\((?:photo|image|picture)s?\s*(?::|by)[^)]*\)$"
+    r"|\bvia getty images\)?$"
+    # "…, 2026. Halcyon Wire/Lena Voss": an agency/photographer credit closing a caption sentence.
+    rf"|[.!?][\"”’»]?\s+(?-i:{_PROPER}\s?/\s?{_PROPER})\)?$",
+    re.IGNORECASE,
+)
 
 
 def _caption(line: str, _ctx: Context) -> bool:
-    return len(line.split()) <= 60 and bool(_CAPTION.search(line) or _CREDIT.search(line))
+    if line.count(" ") >= 60:
+        return False
+    if _CAPTION_START.match(line):
+        return True
+    # Credits end the line with an agency, a slash or a parenthesis: test the tail only.
+    return ("/" in line or "via" in line or line.endswith(")")) and bool(_CAPTION_END.search(line, len(line) - 120))
 
 
 RULES: list[Rule] = [
@@ -361,10 +369,9 @@ def _find_title(lines: list[str], kept: list[int]) -> int | None:
 
 def _first_rule(line: str, ctx: Context, zones: set[str], meta_only: bool = False) -> tuple[Rule, object] | None:
     """The first rule of those zones that fires on the line, with what its test found."""
+    sentence = is_sentence(line)
     for rule in RULES:
-        if rule.zone not in zones or (meta_only and not rule.meta):
-            continue
-        if not rule.sentences and is_sentence(line):
+        if rule.zone not in zones or (meta_only and not rule.meta) or (sentence and not rule.sentences):
             continue
         found = rule.test(line, ctx)
         if found:

@@ -112,5 +112,7 @@ def normalise_date(value: str | None) -> str | None:
             return None
     import dateparser  # slow to import; most dates are ISO already
 
-    parsed = dateparser.parse(value, settings={"REQUIRE_PARTS": ["day", "month", "year"]})
+    # English only: the date lines the cleaner finds are English, and guessing among
+    # every language costs seconds for a string that is no date at all.
+    parsed = dateparser.parse(value, languages=["en"], settings={"REQUIRE_PARTS": ["day", "month", "year"]})
     return parsed.date().isoformat() if parsed else None
