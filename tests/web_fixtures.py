@@ -16,7 +16,7 @@ import pytest
 
 from parley.model import Actor, Article, Event, Position, Statement
 from parley.store import articles, db, migrations
-from parley.store.annotations import MIGRATION, save_annotations
+from parley.store.annotations import save_annotations
 
 with warnings.catch_warnings():  # starlette's notice about httpx, not about our code
     warnings.simplefilter("ignore")
@@ -137,13 +137,9 @@ def demo_articles() -> list[Article]:
 
 
 def create_store(path: Path) -> sqlite3.Connection:
-    """An empty store with the real migrations (plus the annotation tables while they are not a step yet)."""
+    """An empty store at the current schema version."""
     conn = db.connect(path)
     migrations.migrate(conn)
-    if not conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'actors'").fetchone():
-        with db.transaction(conn):
-            for statement in migrations.split_statements(MIGRATION):
-                conn.execute(statement)
     return conn
 
 
