@@ -38,9 +38,25 @@ OBJECT_VERBS: frozenset[str] = frozenset("""
 cite mention describe question criticize criticise condemn praise propose
 demand reject endorse deny announce reveal offer urge ask call accuse blame
 welcome reference liken recall highlight stress emphasize emphasise express
-raise dismiss denounce decry slam blast discuss promise pledge vow threaten
-request seek encourage
+dismiss denounce decry slam blast discuss promise pledge vow threaten
+request seek encourage attack refuse decline oppose defend back compare
+acknowledge
 """.split())
+
+# Verbs whose content follows their object and a preposition: "accused Moscow
+# of stalling", "warned Kyiv against escalation".
+OBJECT_PREP_CUES: dict[str, frozenset[str]] = {
+    "accuse": frozenset({"of"}),
+    "blame": frozenset({"for"}),
+    "criticize": frozenset({"for"}),
+    "criticise": frozenset({"for"}),
+    "praise": frozenset({"for"}),
+    "warn": frozenset({"of", "about", "against"}),
+    "ask": frozenset({"for", "about"}),
+    "charge": frozenset({"with"}),
+    "press": frozenset({"on", "for"}),
+    "urge": frozenset({"on"}),
+}
 
 # Verb + preposition pairs where the prepositional object is the content:
 # "called for talks", "spoke of a new order", "warned against escalation".

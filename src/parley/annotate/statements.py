@@ -40,6 +40,8 @@ _INVERTIBLE = cues.SPEECH_VERBS | cues.FRAME_ONLY_VERBS
 _MIN_UNATTRIBUTED_WORDS = 4
 _MAX_FRAME_TOKENS = 12
 _MAX_LABEL_TOKENS = 4
+_MAX_NAME_TOKENS = 6
+_NOMINAL = frozenset({"PROPN", "NOUN", "ADJ", "DET", "PART"})
 
 Piece = tuple[int, int]
 
@@ -111,19 +113,24 @@ def noun_phrase(head: Token) -> Span:
         for child in head.children:
             if child.dep_ == "poss":
                 return _contiguous(child, {t.i for t in child.subtree})
+    return _contiguous(head, _phrase_tokens(head))
+
+
+def _phrase_tokens(head: Token) -> set[int]:
+    """`head` and its modifiers, recursively, leaving out clauses, appositions and long tails."""
     keep = {head.i}
     for child in head.children:
         if child.dep_ not in _NP_DROP or _small_prep(child):
-            keep.update(t.i for t in child.subtree)
-    return _contiguous(head, keep)
+            keep |= _phrase_tokens(child)
+    return keep
 
 
 def _small_prep(child: Token) -> bool:
     """"A spokeswoman for the ministry": a short prepositional tail is part of the name."""
     if child.dep_ != "prep" or child.lower_ not in {"for", "of", "at", "from"}:
         return False
-    sub = list(child.subtree)
-    return len(sub) <= 5 and not any(t.is_punct or t.pos_ == "VERB" for t in sub)
+    sub = [t for t in child.subtree if t.dep_ not in {"appos", "punct"} and t.head.dep_ != "appos"]
+    return len(sub) <= 6 and not any(t.pos_ == "VERB" for t in sub)
 
 
 def _contiguous(head: Token, keep: set[int]) -> Span:
@@ -306,16 +313,20 @@ class _Extractor:
         i = verb.i - 1
         while i >= 0 and self.doc[i].pos_ == "ADV":
             i -= 1
-        if i < 0 or self.doc[i].pos_ not in {"PROPN", "NOUN"} or "\n" in self.doc[i].text_with_ws:
+        return self._name_before(i)
+
+    def _name_before(self, last: int) -> Span | None:
+        """The run of nominal tokens (up to a few) ending at token `last`, on one line."""
+        doc = self.doc
+        if last < 0 or doc[last].pos_ not in {"PROPN", "NOUN", "PRON"} or "\n" in doc[last].text_with_ws:
             return None
-        first = i
-        while first > 0 and self.doc[first - 1].pos_ in {"PROPN", "NOUN", "ADJ", "DET"} and \
-                self.doc[first - 1].dep_ in {"compound", "amod", "det", "poss", "pobj", "appos", "nmod"} and \
-                "\n" not in self.doc[first - 1].text_with_ws and self.doc[first - 1].lower_ not in {"of", "the"}:
+        first = last
+        while first > 0 and last - first < _MAX_NAME_TOKENS and doc[first - 1].pos_ in _NOMINAL and \
+                "\n" not in doc[first - 1].text_with_ws and doc[first].pos_ != "PRON":
             first -= 1
-        while first < i and self.doc[first].pos_ == "DET":
+        while first < last and doc[first].pos_ == "DET" and doc[first].lower_ != "the":
             first += 1
-        return self.doc[first:i + 1]
+        return doc[first:last + 1]
 
     def _cue_text(self, verb: Token, extra: Token | None = None) -> str:
         tokens = [verb] + [c for c in verb.children if c.dep_ == "prt"] + ([extra] if extra is not None else [])
@@ -427,10 +438,10 @@ class _Extractor:
     def _complement(self, verb: Token, lemma: str, children: list[Token]) -> tuple[Token | None, list[Piece]] | None:
         """Content that is not a clause: "called for X", "urged X to Y", "cited X", "assured him that Y"."""
         preps = cues.PREP_CUES.get(lemma, frozenset())
-        right = [c for c in children if c.i > verb.i and c.dep_ not in {"advmod", "prt", "punct", "neg"}]
+        right = [c for c in children if c.i > verb.i and c.dep_ not in {"advmod", "prt", "punct", "neg", "npadvmod"}]
         nearest = right[0] if right else None
         if nearest is not None and nearest.dep_ == "prep" and nearest.lower_ in preps:
-            objects = [c for c in nearest.children if c.dep_ == "pobj"]
+            objects = [c for c in nearest.children if c.dep_ in {"pobj", "pcomp"}]
             if objects:
                 tail = [c for c in children if c.i > nearest.i and
                         (c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ == "as"))]
@@ -441,6 +452,11 @@ class _Extractor:
             if mark is not None:
                 return mark, self._pieces(mark.i + 1, nearest.right_edge.i)
         objects = [c for c in children if c.dep_ in {"dobj", "dative"}]
+        after_object = cues.OBJECT_PREP_CUES.get(lemma, frozenset())
+        for prep in (c for c in right if objects and c.i > objects[0].i and c.lower_ in after_object):
+            content = [c for c in prep.children if c.dep_ in {"pobj", "pcomp"}]
+            if content:
+                return prep, self._pieces(content[0].left_edge.i, content[0].right_edge.i)
         complements = [c for c in children if c.dep_ in {"xcomp", "oprd"}]
         if lemma in cues.ADDRESSEE_VERBS:
             clauses = [c for o in objects for c in o.children if c.dep_ in {"acl", "relcl", "ccomp"}
@@ -543,9 +559,10 @@ class _Extractor:
     def _free_quote(self, quote: Quote) -> None:
         """A quote no clause claims: a frame beside it, a label, a dash, the previous speaker, or nobody."""
         start, end = self._direct_text(quote)
-        frame = self._frame_after(quote) or self._frame_before(quote)
+        frame = self._frame_after(quote) or self._frame_before(quote) or self._loose_frame(quote)
         if frame is not None:
-            self.frames.remove(frame)
+            if frame in self.frames:
+                self.frames.remove(frame)
             self._replace([], [_Found(frame.speaker, frame.cue, start, end, "direct", frame.sentence)])
             return
         labelled = self._label(quote.start, quote.end)
@@ -587,9 +604,45 @@ class _Extractor:
                 continue
             between = self.doc[frame.last + 1:opener]
             anchors = set(range(frame.first, frame.last + 1))
-            if all(not _is_word(t) or any(a.i in anchors for a in t.ancestors) for t in between):
+            introduces = not self.text[between.start_char:quote.open_mark].strip() or \
+                self.text[:quote.open_mark].rstrip()[-1:] in {":", ","}
+            if introduces and all(not _is_word(t) or any(a.i in anchors for a in t.ancestors) for t in between):
                 return frame
         return None
+
+    def _loose_frame(self, quote: Quote) -> _Frame | None:
+        """`"…," Name, a title, said Monday` where the parse lost the subject: read the words instead."""
+        if quote.close_mark is None:
+            return None
+        doc = self.doc
+        first = self._token_at(quote.close_mark + 1)
+        if doc[first].idx <= quote.close_mark:
+            return None
+        line_end = self._line_of(quote.close_mark)[1]
+        words = []
+        for token in doc[first:first + _MAX_FRAME_TOKENS]:
+            if token.idx >= line_end or token.text in {".", "?", "!"} or token.text in _MARKS:
+                break
+            words.append(token)
+        verbs = [t for t in words if t.pos_ == "VERB" and t.lemma_.lower() in _INVERTIBLE]
+        if not verbs:
+            return None
+        verb = verbs[0]
+        before = [t for t in words if t.i < verb.i and _is_word(t)]
+        if before:  # "Name[, apposition,] said"
+            comma = next((t.i for t in words if t.text == "," and t.i < verb.i and t.i > before[0].i), verb.i)
+            speaker = self._name_before(comma - 1)
+            if speaker is None or any(not t.text[:1].isupper() for t in before if t.i < speaker.start):
+                return None
+            speaker = self.doc[before[0].i:speaker.end]  # capitalised words the tagger missed belong to the name
+        else:  # "said Name, …"
+            after = [t for t in words if t.i > verb.i]
+            stop = next((t.i for t in after if not _is_word(t) or t.pos_ not in _NOMINAL), after[-1].i + 1 if after else verb.i + 1)
+            speaker = self._name_before(stop - 1) if stop - 1 > verb.i else None
+            if speaker is None or speaker.start <= verb.i:
+                return None
+        sentence = (max(verb.sent.start_char, self._line_of(verb.idx)[0]), min(verb.sent.end_char, line_end))
+        return _Frame(min(verb.i, speaker.start), max(verb.i, speaker.end - 1), speaker, verb.text, sentence)
 
     def _previous(self, char: int) -> _Found | None:
         """The statement a quote at `char` continues: nothing but its own cue sentence lies between."""
