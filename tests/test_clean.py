@@ -134,3 +134,16 @@ def test_demo_corpus(path: Path) -> None:
         if (len(line.split()) >= 12 and not _BOILERPLATE.match(line) and number > 3
                 and not re.search(r"\w/\w|\bis (director|the Courier)|provided by|your inbox|\bviews expressed", line)):
             assert number not in dropped, f"body line {number} dropped: {line[:60]!r}"
+
+
+def test_no_title_when_the_text_starts_with_the_body() -> None:
+    long_line = " ".join(["the delegations kept talking about the corridor"] * 4)
+    for text in (f"{long_line}\nMore text follows here, officials said.",
+                 "Talks resumed on Monday, officials said.\nShort line"):
+        assert clean(text).title is None
+
+
+def test_a_question_headline_is_a_title() -> None:
+    result = clean("Will Russia and Ukraine return to talks in Istanbul?\n\nDiplomats say a new round is possible "
+                   "before the summer, but neither side has confirmed it.")
+    assert result.title == "Will Russia and Ukraine return to talks in Istanbul?"

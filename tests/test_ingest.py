@@ -246,3 +246,17 @@ def test_a_bad_manifest_stops_before_anything_is_read(store: Store, tmp_path: Pa
     (tmp_path / "m.csv").write_text("name,outlet\nx.txt,RT\n")
     with pytest.raises(ValueError, match="'file' column"):
         store.ingest([str(FIXTURES / "plain.txt")], manifest=tmp_path / "m.csv")
+
+
+def test_no_clean_keeps_annotation_format_texts_as_given(store: Store) -> None:
+    gold = SHARED / "gold" / "samples.jsonl"
+    if not gold.exists():
+        pytest.skip("shared gold file not available")
+    report = store.ingest([gold], clean=False)
+    assert report.stored == 3 and not any(store.dropped_lines(r.article_id) for r in report.results)
+    for line in gold.read_text(encoding="utf-8").splitlines():
+        expected = json.loads(line)
+        article = store.get_article(expected["id"])
+        assert article.text == normalise(expected["text"]).strip()
+        assert (article.outlet, article.published, article.language) == (
+            expected["outlet"], expected["published"], expected["language"])

@@ -103,7 +103,7 @@ class Store:
 
     # --- ingestion -------------------------------------------------------------------------
 
-    def ingest(self, sources: Iterable[str], *, outlet: str | None = None, published: str | None = None,
+    def ingest(self, sources: Iterable[str | Path], *, outlet: str | None = None, published: str | None = None,
                language: str | None = None, manifest: str | Path | None = None, allow_private: bool = False,
                clean: bool = True, progress: Progress | None = None,
                fetcher_factory: Callable[..., Fetcher] = Fetcher) -> IngestReport:
@@ -113,7 +113,7 @@ class Store:
         """
         options = Options(outlet=outlet, published=published, language=language, clean=clean)
         table = Manifest(manifest) if manifest else None
-        planned = plan(list(sources))
+        planned = plan([str(source) for source in sources])
         report = IngestReport()
         reader = Reader(allow_private=allow_private, fetcher_factory=fetcher_factory)
         try:

@@ -203,7 +203,7 @@ def export(ctx: typer.Context,
            limit: Annotated[int, typer.Option(help="At most this many (0: all).")] = 0,
            json_output: JsonOption = False, db: DbOption = None) -> None:
     """Write stored articles as JSONL article objects, or one row per article as CSV or Parquet."""
-    with open_db(ctx, db) as store:
+    with open_db(ctx, db) as store, err.status(f"exporting to {escape(str(output))}…"):
         written = store.export(output, format.value, outlet=outlet, since=since, until=until, limit=limit or None)
     if json_output:
         _print_json({"written": written, "format": format.value, "path": str(output)})

@@ -43,7 +43,7 @@ def is_body(line: str) -> bool:
 
 def looks_like_headline(line: str) -> bool:
     """Short, and not ending like a sentence (a question or exclamation is fine)."""
-    return (len(line) <= 200 and len(line.split()) <= 30 and bool(_WORD.search(line))
+    return (len(line) <= 200 and len(line.split()) < 25 and bool(_WORD.search(line))
             and not re.search(r"[.,;:]$", line.rstrip(_CLOSERS)) and not _BULLET.match(line))
 
 
@@ -253,7 +253,6 @@ RULES: list[Rule] = [
 ]
 
 TITLE_RULE = Rule("title", "the headline (kept as the title)", lambda _line, _ctx: True)
-RULE_REASONS = {rule.name: rule.reason for rule in [*RULES, TITLE_RULE]}
 
 
 @dataclass(frozen=True)
@@ -358,10 +357,10 @@ def _find_title(lines: list[str], kept: list[int]) -> int | None:
     (shorter ones are more often a site name or a section), else the first headline-like one."""
     head: list[int] = []
     for i in kept:
-        if is_body(lines[i]) and head:
-            break
         if looks_like_headline(lines[i]) and not _first_rule(lines[i], Context(None), {"head"}, meta_only=True):
             head.append(i)
+        if is_body(lines[i]):  # the body has started (a question headline may itself read like a sentence)
+            break
     if not head or head[0] == kept[-1]:
         return None
     return next((i for i in head if len(lines[i].split()) >= 4), head[0])

@@ -21,7 +21,6 @@ class Extracted:
     published: str | None = None  # YYYY-MM-DD
     outlet: str | None = None
     url: str | None = None
-    language: str | None = None
 
 
 def extract_html(html: str, url: str | None = None) -> Extracted:
@@ -44,5 +43,4 @@ def extract_html(html: str, url: str | None = None) -> Extracted:
         published=doc.date or None,
         outlet=doc.sitename or None,
         url=doc.url or url,
-        language=doc.language or None,
     )

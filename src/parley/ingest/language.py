@@ -1,8 +1,9 @@
-"""Unicode normalisation and language detection for ingested text.
+"""From bytes to clean Unicode: decoding, normalisation and language detection.
 
-Normalisation makes the same article hash the same wherever it came from
-(NFC, one kind of space and line ending), but it never touches quotation
-marks: the statement extractor tells quote styles apart.
+Decoding is strict (a clear error beats mojibake). Normalisation makes the same
+article hash the same wherever it came from (NFC, one kind of space and line
+ending), but it never touches quotation marks: the statement extractor tells
+quote styles apart.
 """
 from __future__ import annotations
 

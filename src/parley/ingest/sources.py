@@ -186,6 +186,9 @@ class Reader:
                              published=_struct_date(entry.get("published_parsed") or entry.get("updated_parsed")),
                              outlet=outlet)
             what = sniff(fetched.content, fetched.final_url, fetched.media_type)
+            if what not in ("html", "text"):
+                yield Failure(link, f"not an article page but {what} (item {number} of feed {feed_source})")
+                continue
             yield RawItem(source=link, source_kind="feed", raw=fetched.content, retrieved_at=fetched.retrieved_at,
                           media_type="text/html" if what == "html" else "text/plain", charset=fetched.charset,
                           given=Hints(url=fetched.final_url), fallback=fallback, via=feed_source)
