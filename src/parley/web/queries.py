@@ -122,25 +122,35 @@ def search_articles(conn: sqlite3.Connection, q: str, limit: int = 20, offset: i
                     **filters: Any) -> dict[str, Any]:
     """Articles whose title or text match `q` (best first), or the filtered listing when `q` is empty.
 
-    Ranks first and makes snippets only for the page shown: SQLite would otherwise compute a
-    snippet for every match before sorting. Raises sqlite3.OperationalError on a query FTS5
-    still refuses; callers show a message.
+    Raises sqlite3.OperationalError on a query FTS5 still refuses; callers show a message.
     """
     match = fts_query(q)
     if match is None:
         return {**list_articles(conn, limit, offset, **filters), "query": None}
-    limit, offset = clamp(limit, offset)
     fts = articles_fts_table(conn)
     clauses, params = article_filters(**filters)
+    return {**_ranked(conn, fts, f"articles a ON a.id = {fts}.rowid", ARTICLE_COLUMNS, -1, match, clauses, params,
+                      limit, offset), "query": match}
+
+
+def _ranked(conn: sqlite3.Connection, fts: str, join: str, columns: str, column: int, match: str,
+            clauses: list[str], params: list[Any], limit: int, offset: int) -> dict[str, Any]:
+    """One page of full-text matches, best first, with snippets.
+
+    Ranks first and makes snippets only for the page shown: in one query SQLite would
+    compute a snippet for every match before sorting them.
+    """
+    limit, offset = clamp(limit, offset)
     where = f"WHERE {fts} MATCH ? {''.join(' AND ' + c for c in clauses)}"
-    joined = f"{fts} JOIN articles a ON a.id = {fts}.rowid"
-    total = conn.execute(f"SELECT count(*) FROM {joined if clauses else fts} {where}", [match, *params]).fetchone()[0]
-    ids = [r[0] for r in conn.execute(f"SELECT {fts}.rowid FROM {joined if clauses else fts} {where} "
-                                      f"ORDER BY {fts}.rank LIMIT ? OFFSET ?", [match, *params, limit, offset])]
+    source = f"{fts} JOIN {join}" if clauses else fts
+    total = conn.execute(f"SELECT count(*) FROM {source} {where}", [match, *params]).fetchone()[0]
+    ids = [r[0] for r in conn.execute(f"SELECT {fts}.rowid FROM {source} {where} ORDER BY {fts}.rank "
+                                      "LIMIT ? OFFSET ?", [match, *params, limit, offset])]
+    snippet = f"snippet({fts}, {column}, '{MATCH_START}', '{MATCH_END}', '…', 20) AS snippet"
     found = {r["id"]: r for r in _rows(
-        conn, f"SELECT {ARTICLE_COLUMNS}, snippet({fts}, -1, '{MATCH_START}', '{MATCH_END}', '…', 16) AS snippet "
-              f"FROM {joined} WHERE {fts} MATCH ? AND {fts}.rowid IN ({','.join('?' * len(ids))})", [match, *ids])}
-    return {"total": total, "limit": limit, "offset": offset, "items": [found[i] for i in ids], "query": match}
+        conn, f"SELECT {columns}, {snippet} FROM {fts} JOIN {join} "
+              f"WHERE {fts} MATCH ? AND {fts}.rowid IN ({','.join('?' * len(ids))})", [match, *ids])}
+    return {"total": total, "limit": limit, "offset": offset, "items": [found[i] for i in ids]}
 
 
 STATEMENT_COLUMNS = ("s.id, s.article_id, s.speaker, sp.name AS speaker_name, s.speaker_text, s.kind, s.cue, "
@@ -163,10 +173,8 @@ def search_statements(conn: sqlite3.Connection, q: str, limit: int = 20, offset:
                                                  "LEFT JOIN actors sp ON sp.id = s.speaker")
         sql = f"SELECT {STATEMENT_COLUMNS} FROM {source} {_where(clauses)} ORDER BY a.published DESC, s.id DESC"
         return {**_page(conn, sql, params, limit, offset), "query": None}
-    sql = (f"SELECT {STATEMENT_COLUMNS}, snippet(statements_fts, 0, '{MATCH_START}', '{MATCH_END}', '…', 24) "
-           f"AS snippet FROM statements_fts JOIN statements s ON s.id = statements_fts.rowid {STATEMENT_JOINS} "
-           f"WHERE statements_fts MATCH ? {''.join(' AND ' + c for c in clauses)} ORDER BY statements_fts.rank")
-    return {**_page(conn, sql, [match, *params], limit, offset), "query": match}
+    return {**_ranked(conn, "statements_fts", f"statements s ON s.id = statements_fts.rowid {STATEMENT_JOINS}",
+                      STATEMENT_COLUMNS, 0, match, clauses, params, limit, offset), "query": match}
 
 
 def article(conn: sqlite3.Connection, article_id: int) -> dict[str, Any] | None:
