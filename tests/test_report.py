@@ -75,3 +75,15 @@ def test_report_of_an_empty_store(tmp_path):
     create_store(tmp_path / "empty.db").close()
     html = write_report(tmp_path / "empty.db", tmp_path / "r.html").read_text(encoding="utf-8")
     assert "0 articles" in html and "No events between two actors yet." in html
+
+
+def test_report_command(web_store, tmp_path):
+    from typer.testing import CliRunner
+
+    from parley.cli import app
+    runner = CliRunner()
+    done = runner.invoke(app, ["--db", str(web_store), "report", "-o", str(tmp_path / "r.html"), "--actor", "usa"])
+    assert done.exit_code == 0, done.output
+    assert "What does United States want?" in (tmp_path / "r.html").read_text(encoding="utf-8")
+    assert runner.invoke(app, ["--db", str(web_store), "report", "-o", str(tmp_path / "x.html"),
+                               "--actor", "nobody"]).exit_code == 2

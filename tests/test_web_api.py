@@ -192,3 +192,11 @@ def test_serve_refuses_an_open_host_without_a_token(web_store):
 def test_missing_store_is_an_error(tmp_path):
     with pytest.raises(FileNotFoundError):
         create_app(tmp_path / "absent.db")
+
+
+def test_serve_command_refuses_an_open_host_without_a_token(web_store):
+    from typer.testing import CliRunner
+
+    from parley.cli import app
+    done = CliRunner().invoke(app, ["--db", str(web_store), "serve", "--host", "0.0.0.0"], env={"PARLEY_TOKEN": ""})
+    assert done.exit_code == 2

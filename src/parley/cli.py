@@ -209,3 +209,38 @@ def export(ctx: typer.Context,
         _print_json({"written": written, "format": format.value, "path": str(output)})
     else:
         out.print(f"wrote {written} articles to {escape(str(output))} ({format.value})")
+
+
+@app.command()
+def serve(ctx: typer.Context, host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+          port: Annotated[int, typer.Option(help="Port.")] = 8000,
+          token: Annotated[Optional[str], typer.Option(envvar="PARLEY_TOKEN",
+                                                       help="Required of every request; needed beyond loopback.")] = None,
+          db: DbOption = None) -> None:
+    """Open the analyst's workbench (web pages and JSON API) over the store, read-only."""
+    from parley.web.app import serve as serve_app
+    with open_db(ctx, db) as store:  # creates and migrates the store, so the read-only app can open it
+        path = store.path
+    try:
+        serve_app(path, host=host, port=port, token=token)
+    except ValueError as exc:
+        err.print(f"[red]{escape(str(exc))}[/]")
+        raise typer.Exit(2) from None
+
+
+@app.command()
+def report(ctx: typer.Context,
+           output: Annotated[Path, typer.Option("-o", "--output", help="HTML file to write.", dir_okay=False)],
+           actor: Annotated[Optional[str], typer.Option(help="Actor id (default: the one named most).")] = None,
+           issue: Annotated[Optional[str], typer.Option(help="Issue id to add its who-stands-where view.")] = None,
+           db: DbOption = None) -> None:
+    """Write one self-contained HTML report (overview, issues, an actor's positions, dyads) that opens offline."""
+    from parley.report import write_report
+    with open_db(ctx, db) as store:
+        path = store.path
+    try:
+        write_report(path, output, actor=actor, issue=issue)
+    except ValueError as exc:
+        err.print(f"[red]{escape(str(exc))}[/]")
+        raise typer.Exit(2) from None
+    out.print(f"wrote {escape(str(output))}")
