@@ -103,8 +103,20 @@ def test_according_to_before_a_quote(extract):
 
 
 def test_dash_attribution_after_a_quote(extract):
-    s = one(extract("“We only want to be heard by the council.” ― Maria Lopez\n"))
+    s = one(extract("“We only want to be heard by the council.”\u00a0― Maria Lopez\n"))
     assert (s.speaker_text, s.text) == ("Maria Lopez", "We only want to be heard by the council.")
+
+
+def test_colon_introduction_in_the_paragraph_before(extract):
+    found = extract('The foreign ministry issued a statement:\n\n"We reject the ultimatum and call for talks."')
+    s = one(found)
+    assert (s.kind, s.speaker_text, s.text) == ("direct", "The foreign ministry",
+                                                "We reject the ultimatum and call for talks.")
+
+
+def test_quote_frame_with_apposition_is_read_even_when_misparsed(extract):
+    found = extract('"We are not going anywhere," Colonel Dana Reyes, the garrison commander, said on Friday.')
+    assert one(found).speaker_text.endswith("Dana Reyes")
 
 
 def test_transcript_label(extract):
@@ -149,6 +161,16 @@ def test_unattributed_quote_is_kept_without_speaker_and_scare_quotes_dropped(ext
 def test_indirect(extract, text, speaker, cue, content):
     s = one(extract(text))
     assert (s.kind, s.speaker_text, s.cue, s.text) == ("indirect", speaker, cue, content)
+
+
+def test_report_noun_with_a_that_clause(extract):
+    s = one(extract("The talks stalled over Varnia's demand that all foreign troops leave first."))
+    assert (s.speaker_text, s.cue, s.text) == ("Varnia's", "demand", "all foreign troops leave first")
+
+
+def test_a_document_speaks_for_whoever_issued_it(extract):
+    s = one(extract("The ministry released a letter that says the border will reopen in May."))
+    assert (s.speaker_text, s.text) == ("The ministry", "the border will reopen in May")
 
 
 def test_speaker_is_the_full_noun_phrase_without_a_relative_clause(extract):

@@ -88,8 +88,13 @@ report statement line position view message argument claim point response
 assessment belief conclusion stance words remarks comments comment analysis
 study survey poll letter tweet post memo document note release communique
 account testimony announcement proposal plan demand assertion contention
-verdict finding findings estimate forecast warning answer reply
+verdict finding findings estimate forecast warning answer reply promise pledge
+threat assurance insistence accusation allegation suggestion denial
 """.split())
+
+# Relative pronouns that stand for a thing: "a letter that says …" speaks for
+# whoever issued the letter.
+RELATIVE_THINGS: frozenset[str] = frozenset("that which".split())
 
 # Multi-word prepositional cues: "according to X", "in X's words".
 ACCORDING = ("according", "to")

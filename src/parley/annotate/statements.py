@@ -275,6 +275,8 @@ class _Extractor:
                 self._make_clear(token)
             elif token.pos_ == "NOUN" and token.lower_ in cues.WORDS_NOUNS:
                 self._in_words(token)
+            elif token.pos_ == "NOUN" and lemma in cues.REPORT_NOUNS:
+                self._report_noun(token)
         self.found.sort(key=lambda f: (f.start, f.end))
         self._attach_quotes()
         self._labels()
@@ -299,13 +301,29 @@ class _Extractor:
             subjects = [c for c in candidate.children if c.dep_ in {"nsubj", "csubj"}
                         and self.line[0] <= c.idx < self.line[1] and not self._in_quote(c.idx)]
             if subjects:
-                return noun_phrase(min(subjects, key=lambda c: abs(c.i - candidate.i)))
+                subject = min(subjects, key=lambda c: abs(c.i - candidate.i))
+                if candidate.dep_ == "relcl" and subject.lower_ in cues.RELATIVE_THINGS:
+                    return self._document_owner(candidate.head)  # "a letter that says …"
+                return noun_phrase(subject)
             for child in candidate.children:
                 if child.dep_ == "agent":
                     objects = [c for c in child.children if c.dep_ == "pobj"]
                     if objects:
                         return noun_phrase(objects[0])
+        if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.lemma_.lower() in cues.REPORT_NOUNS:
+            return self._document_owner(verb.head)  # "issued a statement saying …"
         return self._left_name(verb) if verb.dep_ not in {"acl", "relcl", "xcomp", "amod", "pcomp"} else None
+
+    def _document_owner(self, noun: Token) -> Span | None:
+        """Who speaks through a document: "He released a letter that says" → He; else the document."""
+        while noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ == "NOUN":
+            noun = noun.head.head  # "a series of tweets"
+        holder = noun.head
+        if noun.dep_ in {"dobj", "attr"} and holder.i != noun.i:
+            subjects = [c for c in holder.children if c.dep_ == "nsubj" and self.line[0] <= c.idx < self.line[1]]
+            if subjects:
+                return noun_phrase(subjects[0])
+        return noun_phrase(noun) if noun.pos_ in {"NOUN", "PROPN"} else None
 
     def _left_name(self, verb: Token) -> Span | None:
         """A misparsed subject: the name right before a verb the parser left subjectless
@@ -346,37 +364,41 @@ class _Extractor:
                 self._add(speaker or self._by_author(verb), self._passive_cue(verb),
                           self._previous_sentence(verb), verb)
                 return
-        if speaker is None:
+        if speaker is None or not self._in_line(speaker) or self._in_quote(speaker.start_char):
             return
-        if not self._in_line(speaker) or self._in_quote(speaker.start_char):
-            return
+        found = self._content(verb, lemma, children, clause, speaker)
+        if found is not None:
+            self._add(speaker, found[0], found[1], verb)
+        elif lemma in _INVERTIBLE:  # content to come from a quote beside it
+            first, last = min(verb.i, speaker.start), max(verb.i, speaker.end - 1)
+            sentence = (max(verb.sent.start_char, self.line[0]), min(verb.sent.end_char, self.line[1]))
+            self.frames.append(_Frame(first, last, speaker, self._cue_text(verb), sentence))
+
+    def _content(self, verb: Token, lemma: str, children: list[Token], clause: Token | None,
+                 speaker: Span) -> tuple[str, list[Piece]] | None:
+        """The cue words and content pieces of a cue verb, from the first rule that finds any."""
+        cue = self._cue_text(verb)
         if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in children):
-            self._add(speaker, self._cue_text(verb), self._around(verb.head, verb), verb)
-            return
+            pieces = self._around(verb.head, verb)  # "as X noted, …"
+            return (cue, pieces) if pieces else None
         if clause is not None and (lemma not in cues.FRAME_ONLY_VERBS or clause.i < verb.i):
             pieces = [p for c in children if c.dep_ == "ccomp" and not _attributed(c) for p in self._reported(verb, c)]
             if clause.i < verb.i:  # "A, the agency said, and B": B continues the report
                 pieces += [p for c in children if c.dep_ == "conj" and c.i > verb.i and _own_clause(c)
                            for p in self._clause(c)]
-            self._add(speaker, self._cue_text(verb), pieces, verb)
-            return
+            if pieces:
+                return cue, pieces
         if lemma in cues.BELIEF_VERBS and lemma not in cues.SPEECH_VERBS:
-            return
+            return None
         if lemma not in cues.FRAME_ONLY_VERBS:
-            content = self._complement(verb, lemma, children)
-            if content is not None:
-                extra, pieces = content
-                self._add(speaker, self._cue_text(verb, extra), pieces, verb)
-                return
-        if lemma not in _INVERTIBLE:
-            return
-        pieces = self._inverted(verb, lemma, speaker, children)
-        if pieces:
-            self._add(speaker, self._cue_text(verb), pieces, verb)
-            return
-        first, last = min(verb.i, speaker.start), max(verb.i, speaker.end - 1)
-        sentence = (max(verb.sent.start_char, self.line[0]), min(verb.sent.end_char, self.line[1]))
-        self.frames.append(_Frame(first, last, speaker, self._cue_text(verb), sentence))
+            complement = self._complement(verb, lemma, children)
+            if complement is not None and complement[1]:
+                return self._cue_text(verb, complement[0]), complement[1]
+        if lemma in _INVERTIBLE:
+            pieces = self._inverted(verb, lemma, speaker, children)
+            if pieces:
+                return cue, pieces
+        return None
 
     def _passive_cue(self, verb: Token) -> str:
         auxiliaries = [c for c in verb.children if c.dep_ == "auxpass" and c.i < verb.i]
@@ -502,6 +524,26 @@ class _Extractor:
         speaker = _contiguous(owner, {t.i for t in owner.subtree})
         self._add(speaker, noun.text, self._around(prep.head, prep), noun)
 
+    def _report_noun(self, noun: Token) -> None:
+        """"X's claim that …" / "a statement by X that …": a report noun owning a that-clause."""
+        clause = next((c for c in noun.children if c.dep_ in {"acl", "ccomp", "relcl"}
+                       and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+        if clause is None:
+            return
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if owner is not None:
+            speaker = _contiguous(owner, {t.i for t in owner.subtree})
+        else:
+            by = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in {"by", "from"}), None)
+            objects = [c for c in by.children if c.dep_ == "pobj"] if by is not None else []
+            if not objects:
+                return
+            speaker = noun_phrase(objects[0])
+        if self._in_line(speaker):
+            first = speaker.end if speaker.end <= noun.i else noun.i
+            self._add(speaker, self.text[self.doc[first].idx:noun.idx + len(noun.text)].strip(),
+                      self._clause(clause), noun)
+
     def _report_copula(self, verb: Token) -> None:
         """"X's official line is that …": a report noun as subject of "be" with a clause."""
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
@@ -559,7 +601,8 @@ class _Extractor:
     def _free_quote(self, quote: Quote) -> None:
         """A quote no clause claims: a frame beside it, a label, a dash, the previous speaker, or nobody."""
         start, end = self._direct_text(quote)
-        frame = self._frame_after(quote) or self._frame_before(quote) or self._loose_frame(quote)
+        frame = self._frame_after(quote) or self._frame_before(quote) or self._loose_frame(quote) \
+            or self._colon_frame(quote)
         if frame is not None:
             if frame in self.frames:
                 self.frames.remove(frame)
@@ -609,6 +652,26 @@ class _Extractor:
             if introduces and all(not _is_word(t) or any(a.i in anchors for a in t.ancestors) for t in between):
                 return frame
         return None
+
+    def _colon_frame(self, quote: Quote) -> _Frame | None:
+        """`He issued a statement:` / `X made the following comment:` then the quote (same or next paragraph)."""
+        before = self.text[:quote.open_mark].rstrip()
+        if not before.endswith(":"):
+            return None
+        colon = self.doc[self._token_at(len(before) - 1)]
+        verb = colon.head
+        if verb.pos_ == "NOUN" and verb.lemma_.lower() in cues.REPORT_NOUNS:  # "… a new message:"
+            verb = verb.head
+        reports = verb.lemma_.lower() in _VERB_CUES or any(
+            c.dep_ in {"dobj", "attr"} and c.lemma_.lower() in cues.REPORT_NOUNS for c in verb.children)
+        if colon.text != ":" or verb.pos_ not in {"VERB", "AUX"} or not reports:
+            return None
+        self.line = self._line_of(colon.idx)
+        speaker = self._subject(verb)
+        if speaker is None or not self._in_line(speaker):
+            return None
+        sentence = (max(verb.sent.start_char, self.line[0]), colon.idx)
+        return _Frame(min(verb.i, speaker.start), colon.i, speaker, self.text[verb.idx:colon.idx].strip(), sentence)
 
     def _loose_frame(self, quote: Quote) -> _Frame | None:
         """`"…," Name, a title, said Monday` where the parse lost the subject: read the words instead."""
@@ -669,11 +732,13 @@ class _Extractor:
         """`"…" ― Name`: an epigraph-style attribution after a quote."""
         if close_mark is None:
             return None
-        i = self._token_at(close_mark + 1)
-        if i + 1 >= len(self.doc) or self.doc[i].idx <= close_mark or self.doc[i].text not in _DASHES:
+        at = close_mark + 1
+        while at < len(self.text) and self.text[at] in " \t\u00a0":
+            at += 1
+        if at >= len(self.text) or self.text[at] not in _DASHES:
             return None
-        name = self._name_run(i + 1)
-        return (name, self.doc[i].text) if name is not None else None
+        name = self._name_run(self._token_at(at + 1))
+        return (name, self.text[at]) if name is not None and name.start_char > at else None
 
     def _name_run(self, i: int) -> Span | None:
         """A short run of proper nouns from token `i` that ends its line or sentence."""
