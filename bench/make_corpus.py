@@ -4,7 +4,9 @@ Each generated article takes a random handful of body paragraphs from the whole
 demo corpus (so two articles rarely share enough 5-grams to count as near
 duplicates), renames people and places, changes the numbers, and wraps the result
 in scraped-page boilerplate: plain text with navigation, bylines and comment
-forms, or an HTML page with metadata, a menu and a footer.
+forms, or an HTML page with metadata, a menu and a footer. One in forty is a
+lightly edited reprint of an earlier article, which near-duplicate detection
+should link.
 
     .venv/bin/python -m bench.make_corpus [--count 2000] [--out bench/out/corpus]
 """
@@ -32,6 +34,7 @@ NAMES = ["Amsel", "Brandl", "Corvin", "Dalmas", "Ekberg", "Falk", "Gorin", "Hall
 OUTLETS = ["Northern Wire", "Harbour Gazette", "Capital Observer", "Eastern Courier", "Morning Record",
            "Baltic Review", "Continental Post", "Policy Monitor"]
 HEAD = ["Skip to content", "Menu", "Search", "Subscribe", "Sign in", "Home › World › Diplomacy"]
+REPRINT_EVERY = 40  # one article in forty is a lightly edited reprint of an earlier one
 TAIL = ["Read more:", "Ceasefire talks: what each side wants", "Share this article", "Subscribe to our newsletter",
         "Leave a Reply", "Your email address will not be published. Required fields are marked *", "Comment *",
         "Name *", "Email *", "Post Comment", "Connect with us"]
@@ -88,7 +91,8 @@ def as_html(a: dict[str, str], _rng: random.Random) -> str:
 <main><article><h1>{html.escape(a['title'])}</h1><p class="byline">By {a['author']}</p>
 {paras}
 <p>Advertisement</p></article></main>
-<aside><h3>Most read</h3><ul><li><a href="/a">Ceasefire talks stall</a></li><li><a href="/b">Envoy resigns</a></li></ul></aside>
+<aside><h3>Most read</h3><ul><li><a href="/a">Ceasefire talks stall</a></li>
+<li><a href="/b">Envoy resigns</a></li></ul></aside>
 <footer><p>© 2026 {html.escape(a['outlet'])}. All rights reserved.</p><a href="/privacy">Privacy policy</a></footer>
 </body></html>"""
 
@@ -103,9 +107,20 @@ def make(out: Path, count: int = 2000, seed: int = 11) -> dict[str, Path]:
         for old in folder.iterdir():
             old.unlink()
         render = as_text if kind == "txt" else as_html
+        made: list[dict[str, str]] = []
         for n in range(count):
-            (folder / f"{n:05d}.{kind}").write_text(render(article(rng, pool, n), rng), encoding="utf-8")
+            made.append(reprint(rng, made) if n % REPRINT_EVERY == REPRINT_EVERY - 1 else article(rng, pool, n))
+            (folder / f"{n:05d}.{kind}").write_text(render(made[-1], rng), encoding="utf-8")
     return folders
+
+
+def reprint(rng: random.Random, made: list[dict[str, str]]) -> dict[str, str]:
+    """An earlier story republished by another outlet with a small edit: a near duplicate to link."""
+    original = rng.choice(made)
+    paragraphs = original["body"].split("\n\n")
+    edited = re.sub(r"\d+", lambda m: str(int(m.group(0)) + 1), paragraphs[-1])
+    paragraphs[-1] = f"{edited} The outlet added context on day {rng.randint(1, 9999)}."
+    return {**original, "body": "\n\n".join(paragraphs), "outlet": rng.choice(OUTLETS)}
 
 
 def main() -> None:

@@ -98,7 +98,8 @@ def test_export_jsonl_csv_parquet(db: str, tmp_path: Path) -> None:
         rows = list(csv.DictReader(handle))
     assert rows[0]["author"] == "Anna Keller and Tomas Brandt" and rows[0]["raw_sha256"]
 
-    _run("--db", db, "export", "--format", "parquet", "-o", str(tmp_path / "out.parquet"), "--outlet", "Riverside Times")
+    _run("--db", db, "export", "--format", "parquet", "-o", str(tmp_path / "out.parquet"),
+         "--outlet", "Riverside Times")
     table = pq.read_table(tmp_path / "out.parquet")
     assert table.num_rows == 1 and table.column("outlet").to_pylist() == ["Riverside Times"]
     assert _run("--db", db, "export", "--format", "xml", "-o", str(tmp_path / "x")).exit_code == 2

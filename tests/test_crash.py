@@ -24,7 +24,8 @@ def _article(n: int, rng: random.Random) -> str:
     place = rng.choice(PLACES)
     sentences = [f"Delegates met in {place} on day {n} to discuss the {' '.join(rng.sample(WORDS, 3))}, "
                  f"officials said after {rng.randint(2, 12)} hours of talks." for _ in range(12)]
-    return f"Talks resume in {place}, round {n}\n\nMenu\nAdvertisement\n\n" + "\n\n".join(sentences) + "\n\nShare this article\n"
+    body = "\n\n".join(sentences)
+    return f"Talks resume in {place}, round {n}\n\nMenu\nAdvertisement\n\n{body}\n\nShare this article\n"
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL")

@@ -53,7 +53,8 @@ def test_same_text_from_another_path_or_with_other_whitespace_is_a_duplicate(sto
 
 
 def test_near_duplicates_are_linked_not_merged(store: Store, tmp_path: Path) -> None:
-    story = " ".join(f"Sentence {n} of the wire story says the delegations discussed item {n} at length." for n in range(40))
+    story = " ".join(f"Sentence {n} of the wire story says the delegations discussed item {n} at length."
+                     for n in range(40))
     (tmp_path / "wire.txt").write_text(story)
     (tmp_path / "reprint.txt").write_text(story.replace("item 7 ", "point 7 ") + " Copyright the reprinting site.")
     (tmp_path / "other.txt").write_text(BODY)

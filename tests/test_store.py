@@ -71,7 +71,8 @@ def test_insert_writes_every_part_and_fts_follows(tmp_path: Path) -> None:
         hits = store.conn.execute("SELECT rowid FROM articles_fts WHERE articles_fts MATCH 'geneva'").fetchall()
         assert [h[0] for h in hits] == [article_id]
         store.conn.execute("UPDATE articles SET text = 'Vienna talks' WHERE id = ?", (article_id,))
-        assert store.conn.execute("SELECT COUNT(*) FROM articles_fts WHERE articles_fts MATCH 'geneva'").fetchone()[0] == 0
+        matches = "SELECT COUNT(*) FROM articles_fts WHERE articles_fts MATCH 'geneva'"
+        assert store.conn.execute(matches).fetchone()[0] == 0
         store.conn.execute("DELETE FROM articles WHERE id = ?", (article_id,))
         assert store.conn.execute("SELECT COUNT(*) FROM dropped_lines").fetchone()[0] == 0
 
