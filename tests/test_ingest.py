@@ -261,3 +261,22 @@ def test_no_clean_keeps_annotation_format_texts_as_given(store: Store) -> None:
         assert article.text == normalise(expected["text"]).strip()
         assert (article.outlet, article.published, article.language) == (
             expected["outlet"], expected["published"], expected["language"])
+
+
+def test_an_unexpected_parser_failure_is_one_item_error(store: Store, tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    import parley.api
+
+    real_build = parley.api.build
+
+    def flaky_build(item, options, manifest=None):
+        if item.source.endswith("a.txt"):
+            raise RecursionError("parser blew up")
+        return real_build(item, options, manifest)
+
+    monkeypatch.setattr(parley.api, "build", flaky_build)
+    (tmp_path / "a.txt").write_text(BODY)
+    (tmp_path / "b.txt").write_text(BODY.replace("Vienna", "Oslo"))
+    report = store.ingest([tmp_path / "a.txt", tmp_path / "b.txt"])
+    assert [r.status for r in report.results] == ["error", "stored"]
+    assert "RecursionError: parser blew up" in report.results[0].reason

@@ -143,6 +143,8 @@ class Store:
             new = build(item, options, manifest.lookup(item.path) if manifest else None)
         except IngestError as exc:
             return ItemResult(item.source, "error", reason=str(exc))
+        except Exception as exc:  # untrusted content can trip any parser: report the item, keep the batch going
+            return ItemResult(item.source, "error", reason=f"could not be read ({exc.__class__.__name__}: {exc})")
         return self._store(new)
 
     def _store(self, new: NewArticle) -> ItemResult:
