@@ -40,7 +40,7 @@ demand reject endorse deny announce reveal offer urge ask call accuse blame
 welcome reference liken recall highlight stress emphasize emphasise express
 dismiss denounce decry slam blast discuss promise pledge vow threaten
 request seek encourage attack refuse decline oppose defend back compare
-acknowledge
+acknowledge report note suggest explain confirm admit show
 """.split())
 
 # Verbs whose content follows their object and a preposition: "accused Moscow

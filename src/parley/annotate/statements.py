@@ -279,6 +279,7 @@ class _Extractor:
                 self._report_noun(token)
         self.found.sort(key=lambda f: (f.start, f.end))
         self._attach_quotes()
+        self._block_quotes()
         self._labels()
         self._dash_lines()
         unique = {(f.start, f.end): f for f in sorted(self.found, key=lambda f: (f.start, f.end))}
@@ -488,8 +489,10 @@ class _Extractor:
             if not complements:
                 return None
         if lemma in cues.OBJECT_VERBS and (objects or complements):
-            first = min(c.left_edge.i for c in objects + complements)
-            last = max(c.right_edge.i for c in objects + complements)
+            parts = objects + complements
+            parts += [c for c in right if c.dep_ == "prep" and c.lower_ == "as" and c.i > parts[0].i]
+            first = min(c.left_edge.i for c in parts)
+            last = max(c.right_edge.i for c in parts)
             pieces = self._pieces(first, last)
             return (None, pieces) if pieces else None
         return None
@@ -750,6 +753,20 @@ class _Extractor:
             return None
         ends = j == len(doc) or doc[j].is_space or doc[j].is_punct or "\n" in doc[j - 1].text_with_ws
         return doc[i:j] if ends else None
+
+    def _block_quotes(self) -> None:
+        """`The governor added:` closing its line, then a paragraph without marks: that paragraph is the content."""
+        lines = list(_lines(self.text))
+        for frame in self.frames:
+            end = self.doc[frame.last].idx + len(self.doc[frame.last].text)
+            rest = self.text[end:self._line_of(end)[1]].strip()
+            following = next(((a, b) for a, b in lines if a > end), None)
+            if rest != ":" or following is None or self._in_quote(following[0]):
+                continue
+            self.line = following
+            piece = self._piece(self._token_at(following[0]), self._token_at(following[1] - 1))
+            if piece:
+                self.found.append(_Found(frame.speaker, frame.cue, piece[0], piece[1], "indirect", frame.sentence))
 
     # ----- line conventions: "Name: text" and "text - Name" ------------------
     def _label(self, start: int, end: int) -> tuple[Span, int] | None:
