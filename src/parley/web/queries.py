@@ -52,10 +52,11 @@ def _one(conn: sqlite3.Connection, sql: str, params: Any = ()) -> dict[str, Any]
     return dict(row) if row else None
 
 
-def _page(conn: sqlite3.Connection, sql: str, params: list[Any], limit: int, offset: int) -> dict[str, Any]:
-    """`sql` (with its ORDER BY) as one page plus the total it was cut from."""
+def _page(conn: sqlite3.Connection, sql: str, params: list[Any], limit: int, offset: int,
+          count_sql: str | None = None) -> dict[str, Any]:
+    """`sql` (with its ORDER BY) as one page plus the total it was cut from (`count_sql` when cheaper)."""
     limit, offset = clamp(limit, offset)
-    total = conn.execute(f"SELECT count(*) FROM ({sql})", params).fetchone()[0]
+    total = conn.execute(count_sql or f"SELECT count(*) FROM ({sql})", [] if count_sql else params).fetchone()[0]
     items = _rows(conn, f"{sql} LIMIT ? OFFSET ?", [*params, limit, offset])
     return {"total": total, "limit": limit, "offset": offset, "items": items}
 
@@ -172,7 +173,8 @@ def search_statements(conn: sqlite3.Connection, q: str, limit: int = 20, offset:
         source = STATEMENT_FROM if clauses else ("articles a CROSS JOIN statements s ON s.article_id = a.id "
                                                  "LEFT JOIN actors sp ON sp.id = s.speaker")
         sql = f"SELECT {STATEMENT_COLUMNS} FROM {source} {_where(clauses)} ORDER BY a.published DESC, s.id DESC"
-        return {**_page(conn, sql, params, limit, offset), "query": None}
+        count = None if clauses else "SELECT count(*) FROM statements"
+        return {**_page(conn, sql, params, limit, offset, count), "query": None}
     return {**_ranked(conn, "statements_fts", f"statements s ON s.id = statements_fts.rowid {STATEMENT_JOINS}",
                       STATEMENT_COLUMNS, 0, match, clauses, params, limit, offset), "query": match}
 
@@ -245,7 +247,8 @@ def actor_options(conn: sqlite3.Connection, limit: int = MAX_LIMIT) -> list[dict
 
 
 def outlet_names(conn: sqlite3.Connection, limit: int = MAX_LIMIT) -> list[str]:
-    return [r["name"] for r in list_outlets(conn, limit)["items"]]
+    return [r[0] for r in conn.execute("SELECT DISTINCT outlet FROM articles WHERE outlet IS NOT NULL "
+                                       "ORDER BY outlet LIMIT ?", (limit,))]
 
 
 def issue_ids(conn: sqlite3.Connection) -> list[str]:
@@ -267,17 +270,15 @@ def list_actors(conn: sqlite3.Connection, q: str | None = None, limit: int = 50,
     if q:
         clauses.append("(ac.name LIKE ? OR ac.id LIKE ?)")
         params += [f"%{q}%", f"%{q}%"]
+    # Only the mention counts order the list; the other counts are index lookups for the rows shown.
     sql = f"""
-        WITH m AS (SELECT actor_id AS id, count(*) AS n FROM article_actors GROUP BY actor_id),
-             st AS (SELECT speaker AS id, count(*) AS n FROM statements GROUP BY speaker),
-             es AS (SELECT source AS id, count(*) AS n FROM events GROUP BY source),
-             et AS (SELECT target AS id, count(*) AS n FROM events GROUP BY target),
-             po AS (SELECT actor AS id, count(*) AS n FROM positions GROUP BY actor)
+        WITH m AS (SELECT actor_id AS id, count(*) AS n FROM article_actors GROUP BY actor_id)
         SELECT ac.id, ac.name, ac.country, ac.kind, ac.role, COALESCE(m.n, 0) AS articles,
-               COALESCE(st.n, 0) AS statements, COALESCE(es.n, 0) + COALESCE(et.n, 0) AS events,
-               COALESCE(po.n, 0) AS positions
-        FROM actors ac LEFT JOIN m ON m.id = ac.id LEFT JOIN st ON st.id = ac.id LEFT JOIN es ON es.id = ac.id
-             LEFT JOIN et ON et.id = ac.id LEFT JOIN po ON po.id = ac.id
+               (SELECT count(*) FROM statements WHERE speaker = ac.id) AS statements,
+               (SELECT count(*) FROM events WHERE source = ac.id)
+               + (SELECT count(*) FROM events WHERE target = ac.id) AS events,
+               (SELECT count(*) FROM positions WHERE actor = ac.id) AS positions
+        FROM actors ac LEFT JOIN m ON m.id = ac.id
         {_where(clauses)} ORDER BY articles DESC, ac.name"""
     return _page(conn, sql, params, limit, offset)
 
