@@ -157,6 +157,10 @@ def test_unattributed_quote_is_kept_without_speaker_and_scare_quotes_dropped(ext
     ("Kalvin made it clear that his country would not withdraw.",
      "Kalvin", "made it clear", "his country would not withdraw"),
     ("It is noted that the plan ignores the small states.", None, "is noted", "the plan ignores the small states"),
+    ("It was reported by the agency that the talks had failed.",
+     "the agency", "was reported", "the talks had failed"),
+    ("In the words of the envoy, the door remains open.", "the envoy", "words", "the door remains open"),
+    ("Kalvin accused Ostria of stalling the talks.", "Kalvin", "accused", "stalling the talks"),
 ])
 def test_indirect(extract, text, speaker, cue, content):
     s = one(extract(text))
