@@ -75,7 +75,9 @@ def extract_statements(doc: Doc, resolve_speaker: SpeakerResolver | None = None)
     text = doc.text  # built on each access: read once
     for item in _Extractor(doc).run():
         span = item.speaker
-        start, end = _strip_marks(text, span.start_char, span.end_char) if span is not None else (None, None)
+        start, end = _strip_marks(text, span.start_char, span.end_char) if span is not None else (0, 0)
+        if start == end:  # no speaker, or one made only of marks
+            span, start, end = None, None, None
         out.append(Statement(
             speaker=resolve_speaker(span) if resolve_speaker is not None and span is not None else None,
             text=text[item.start:item.end],
@@ -282,7 +284,8 @@ class _Extractor:
         self._block_quotes()
         self._labels()
         self._dash_lines()
-        unique = {(f.start, f.end): f for f in sorted(self.found, key=lambda f: (f.start, f.end))}
+        unique = {(f.start, f.end): f for f in sorted(self.found, key=lambda f: (f.start, f.end))
+                  if any(ch.isalnum() for ch in self.text[f.start:f.end])}
         return list(unique.values())
 
     def _add(self, speaker: Span | None, cue: str, pieces: Iterable[Piece], anchor: Token) -> None:
@@ -294,8 +297,8 @@ class _Extractor:
         """The speaker of `verb`: its subject or a passive's agent; for "… and added" or "…, arguing"
         the subject of the verb it hangs on (through a reported clause back to its cue)."""
         top = verb
-        while top.dep_ == "conj" and top.head.i != top.i:
-            top = top.head
+        while (top.dep_ == "conj" or _bare_cue(top)) and top.head.i != top.i:
+            top = top.head  # "… and added", "… but said" (parsed as the first cue's clause)
         if top.i != verb.i and top.dep_ == "ccomp" and top.head.lemma_.lower() in _VERB_CUES:
             top = top.head
         for candidate in (verb, top, top.head if top.dep_ in {"advcl", "xcomp"} else top):
@@ -383,7 +386,8 @@ class _Extractor:
             pieces = self._around(verb.head, verb)  # "as X noted, …"
             return (cue, pieces) if pieces else None
         if clause is not None and (lemma not in cues.FRAME_ONLY_VERBS or clause.i < verb.i):
-            pieces = [p for c in children if c.dep_ == "ccomp" and not _attributed(c) for p in self._reported(verb, c)]
+            pieces = [p for c in children if c.dep_ == "ccomp" and not _attributed(c) and not _bare_cue(c)
+                      for p in self._reported(verb, c)]
             if clause.i < verb.i:  # "A, the agency said, and B": B continues the report
                 pieces += [p for c in children if c.dep_ == "conj" and c.i > verb.i and _own_clause(c)
                            for p in self._clause(c)]
@@ -830,6 +834,13 @@ class _Extractor:
 def _attributed(clause: Token) -> bool:
     """A clause with its own "according to X" belongs to that source, not to the verb above it."""
     return any(c.lower_ == cues.ACCORDING[0] for c in clause.children)
+
+
+def _bare_cue(token: Token) -> bool:
+    """A subjectless cue verb hanging as a clause under another cue: "X said A but said B"."""
+    return token.dep_ == "ccomp" and token.lemma_.lower() in _INVERTIBLE and token.pos_ == "VERB" \
+        and token.head.lemma_.lower() in _INVERTIBLE \
+        and not any(c.dep_ in {"nsubj", "nsubjpass", "csubj"} for c in token.children)
 
 
 def _own_clause(token: Token) -> bool:
