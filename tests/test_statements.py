@@ -7,7 +7,7 @@ import pytest
 
 from parley.annotate.quotes import find_quotes
 from parley.annotate.statements import extract_statements
-from parley.evaluation import evaluate, read_gold
+from parley.evaluation import evaluate, read_gold, read_polnear
 from parley.model import Article, Statement
 
 from conftest import shared_path
@@ -265,3 +265,12 @@ def test_gold_samples_span_f1(nlp):
                  for a, doc in zip(gold, nlp.pipe(a.text for a in gold))]
     span = evaluate(gold, predicted).overall["statements"]["span"]
     assert span["f1"] >= 0.85, span
+
+
+def test_polnear_dev_slice(nlp):
+    """Every 7th PolNeAR dev article (12 of 84): a regression guard; the full figures come from the report script."""
+    gold = read_polnear(shared_path("data", "polnear", "dev"))[::7]
+    predicted = [Article(id=a.id, text=a.text, statements=extract_statements(doc))
+                 for a, doc in zip(gold, nlp.pipe(a.text for a in gold))]
+    scores = evaluate(gold, predicted).overall["statements"]
+    assert scores["span"]["f1"] >= 0.65 and scores["attribution"]["f1"] >= 0.58, scores
