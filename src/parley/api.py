@@ -4,15 +4,21 @@
     report = store.ingest(["articles/", "https://example.org/feed.xml"], outlet="RT")
     for article in store.articles(outlet="RT", since="2024-01-01"):
         print(article.id, article.title)
+    store.annotate(actors=["my_actors.yaml"], codebook="codebook.yaml")
+    store.positions("putin")          # what does this actor want, per issue, over time
+    store.events(actor="rus", type="CONSULT", since="2022-01-01")
     store.export("out.jsonl", format="jsonl")
+
+    report, predictions = evaluate_file("gold.jsonl")
 """
 from __future__ import annotations
 
 import hashlib
+import json
 import sqlite3
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable, Literal
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Literal, Sequence
 
 from parley import export as exporters
 from parley.ingest.dedupe import NearDuplicateIndex
@@ -24,6 +30,12 @@ from parley.store import articles as rows
 from parley.store.articles import DroppedLine, NewArticle, StoredArticle
 from parley.store.db import connect, transaction
 from parley.store.migrations import migrate
+from parley.web import queries
+
+if TYPE_CHECKING:
+    from parley.annotate.pipeline import Annotator
+    from parley.evaluation.report import EvalReport
+    from parley.model import Article
 
 Status = Literal["stored", "duplicate", "error", "skipped"]
 
@@ -207,12 +219,79 @@ class Store:
         return rows.raw_document(self.conn, article_id)
 
     def export(self, path: str | Path, format: str = "jsonl", *, outlet: str | None = None,
-               since: str | None = None, until: str | None = None, limit: int | None = None) -> int:
-        """Write the selected articles to a file; returns how many."""
+               since: str | None = None, until: str | None = None, limit: int | None = None,
+               table: str = "articles") -> int:
+        """Write the selected articles (with their annotations) to a file; returns how many rows or records."""
         selected = rows.iter_articles(self.conn, outlet, since, until, limit)
-        return exporters.export(selected, format, path)
+        return exporters.export(self.conn, selected, format, path, table=table)
+
+    # --- annotation and analysis -------------------------------------------------------------
+
+    def annotate(self, *, actors: Sequence[str | Path] = (), codebook: str | Path | None = None,
+                 force: bool = False, workers: int = 1, progress: Callable[[int], None] | None = None,
+                 annotator: "Annotator | None" = None) -> int:
+        """Annotate the stored articles that need it (new, changed, or older annotation version)."""
+        from parley.annotate.batch import annotate_store
+        from parley.annotate.pipeline import Annotator
+        annotator = annotator or Annotator(actors_files=[Path(a) for a in actors],
+                                           codebook=Path(codebook) if codebook else None, n_process=workers)
+        return annotate_store(self.conn, annotator, force=force, progress=progress)
+
+    def pending(self) -> int:
+        """How many stored articles `annotate` would work on."""
+        from parley.annotate.batch import pending_articles
+        return len(pending_articles(self.conn))
+
+    def find_actor(self, ref: str) -> str | None:
+        """An actor id from an id, a name or an alias seen in the articles (case and accents ignored)."""
+        from parley.knowledge.names import normalize_name
+        if self.conn.execute("SELECT 1 FROM actors WHERE id = ?", (ref,)).fetchone():
+            return ref
+        wanted = normalize_name(ref)
+        for actor_id, name, aliases in self.conn.execute(
+                "SELECT a.id, a.name, aa.aliases FROM actors a LEFT JOIN article_actors aa ON aa.actor_id = a.id"):
+            if any(normalize_name(n) == wanted for n in [name, *json.loads(aliases or "[]")]):
+                return actor_id
+        return None
+
+    def events(self, *, actor: str | None = None, type: str | None = None, since: str | None = None,
+               until: str | None = None, limit: int = 50, offset: int = 0) -> dict[str, Any]:
+        """Events newest first, with their evidence, article and outlet: `{total, limit, offset, items}`."""
+        return queries.list_events(self.conn, actor=actor, type=type, date_from=since, date_to=until,
+                                   limit=limit, offset=offset)
+
+    def positions(self, actor: str, *, issue: str | None = None, limit: int = 200) -> dict[str, Any]:
+        """What the actor wants: per issue its stance counts, first and latest stance, and the evidence over time."""
+        summary = queries.actor(self.conn, actor)
+        if summary is None:
+            raise KeyError(f"no actor {actor!r} in this store")
+        evidence = queries.actor_positions(self.conn, actor, issue=issue, limit=limit)["items"]
+        issues = [i for i in summary["issues"] if issue is None or i["issue"] == issue]
+        for item in issues:
+            item["evidence"] = [e for e in evidence if e["issue"] == item["issue"]]
+        return {"actor": {k: summary[k] for k in ("id", "name", "country", "kind", "role")}, "issues": issues}
+
+    def stats(self) -> dict[str, int]:
+        """How much the store holds."""
+        tables = ("articles", "statements", "events", "positions", "actors", "near_duplicates", "dropped_lines")
+        counts = {t: self.conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}
+        counts["outlets"] = self.conn.execute("SELECT count(DISTINCT outlet) FROM articles").fetchone()[0]
+        counts["annotated"] = self.conn.execute(
+            "SELECT count(*) FROM articles WHERE annotated_version IS NOT NULL").fetchone()[0]
+        return counts
 
 
 def open_store(path: str | Path = "parley.db") -> Store:
     """Open (creating and migrating if needed) the store at `path`."""
     return Store(path)
+
+
+def evaluate_file(gold: str | Path, *, actors: Sequence[str | Path] = (), codebook: str | Path | None = None,
+                  annotator: "Annotator | None" = None) -> "tuple[EvalReport, list[Article]]":
+    """Run the pipeline on a gold corpus's own texts (JSONL, or a PolNeAR brat folder) and score it."""
+    from parley.annotate.pipeline import Annotator
+    from parley.evaluation.run import load_gold_corpus, run_eval
+    gold_articles = load_gold_corpus(Path(gold))
+    annotator = annotator or Annotator(actors_files=[Path(a) for a in actors],
+                                       codebook=Path(codebook) if codebook else None)
+    return run_eval(gold_articles, annotator.annotate)

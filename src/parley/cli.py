@@ -19,7 +19,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn
 from rich.table import Table
 
 from parley.api import IngestReport, ItemResult, Store, open_store
-from parley.export import WRITERS
+from parley.export import TABLES, WRITERS
 from parley.ingest.document import normalise_date
 
 app = typer.Typer(name="parley", help="Parley: who said what, who did what to whom, and who wants what, "
@@ -193,6 +193,7 @@ def show(ctx: typer.Context, article: Annotated[str, typer.Argument(help="Articl
 
 
 Format = Enum("Format", {name: name for name in WRITERS}, type=str)
+Table_ = Enum("Table_", {name: name for name in TABLES}, type=str)
 
 
 @app.command()
@@ -200,15 +201,20 @@ def export(ctx: typer.Context,
            output: Annotated[Path, typer.Option("-o", "--output", help="File to write.", dir_okay=False)],
            format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format("jsonl"),
            outlet: OutletOption = None, since: SinceOption = None, until: UntilOption = None,
-           limit: Annotated[int, typer.Option(help="At most this many (0: all).")] = 0,
+           limit: Annotated[int, typer.Option(help="At most this many articles (0: all).")] = 0,
+           table: Annotated[Table_, typer.Option("--table", help="For csv/parquet: rows of this table.")]
+           = Table_("articles"),
            json_output: JsonOption = False, db: DbOption = None) -> None:
-    """Write stored articles as JSONL article objects, or one row per article as CSV or Parquet."""
+    """Write stored articles: JSONL article objects with their annotations, CSV/Parquet rows (articles,
+    statements, events or positions), PLOVER JSON records or a GDELT-style CAMEO table of the events."""
     with open_db(ctx, db) as store, err.status(f"exporting to {escape(str(output))}…"):
-        written = store.export(output, format.value, outlet=outlet, since=since, until=until, limit=limit or None)
+        written = store.export(output, format.value, outlet=outlet, since=since, until=until, limit=limit or None,
+                               table=table.value)
+    what = {"jsonl": "articles", "plover": "events", "cameo": "events"}.get(format.value, f"{table.value} rows")
     if json_output:
         _print_json({"written": written, "format": format.value, "path": str(output)})
     else:
-        out.print(f"wrote {written} articles to {escape(str(output))} ({format.value})")
+        out.print(f"wrote {written} {what} to {escape(str(output))} ({format.value})")
 
 
 @app.command()
@@ -244,3 +250,165 @@ def report(ctx: typer.Context,
         err.print(f"[red]{escape(str(exc))}[/]")
         raise typer.Exit(2) from None
     out.print(f"wrote {escape(str(output))}")
+
+
+ActorsOption = Annotated[list[Path], typer.Option(
+    "--actors", envvar="PARLEY_ACTORS", exists=True, dir_okay=False,
+    help="Extra actors file (knowledge-base YAML) that extends or overrides the shipped one; repeatable.")]
+CodebookOption = Annotated[Optional[Path], typer.Option(
+    "--codebook", envvar="PARLEY_CODEBOOK", exists=True, dir_okay=False,
+    help="Issues codebook (YAML) for positions; default: the shipped Russia-West example.")]
+
+
+def _annotator(actors: list[Path], codebook: Optional[Path], workers: int = 1):
+    from parley.annotate.pipeline import Annotator
+    try:
+        return Annotator(actors_files=actors, codebook=codebook, n_process=workers)
+    except ValueError as exc:  # a malformed actors file or codebook names itself
+        err.print(f"[red]error:[/] {escape(str(exc))}")
+        raise typer.Exit(2) from None
+
+
+def _bar(total: int | None, label: str, enabled: bool) -> Progress:
+    return Progress(SpinnerColumn(), TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                    console=err, transient=True, disable=not enabled)
+
+
+@app.command()
+def annotate(ctx: typer.Context,
+             input: Annotated[Optional[Path], typer.Argument(
+                 exists=True, dir_okay=False, help="JSONL of article objects; omit to annotate the store.")] = None,
+             output: Annotated[Optional[Path], typer.Option("-o", "--output", dir_okay=False,
+                                                            help="Where to write the annotated JSONL.")] = None,
+             actors: ActorsOption = [], codebook: CodebookOption = None,
+             force: Annotated[bool, typer.Option(help="Redo articles already annotated.")] = False,
+             workers: Annotated[int, typer.Option(min=1, help="Parser worker processes.")] = 1,
+             json_output: JsonOption = False, db: DbOption = None) -> None:
+    """Find actors, statements, events and positions: in a JSONL file (-o OUT.jsonl), or in the stored
+    articles that need it (new or changed since the last run)."""
+    if input is not None and output is None:
+        raise typer.BadParameter("give -o OUT.jsonl for the annotated file", param_hint="--output")
+    annotator = _annotator(actors, codebook, workers)
+    if input is not None:
+        from parley.annotate.batch import annotate_jsonl
+        with _bar(None, "annotating", not json_output) as bar:
+            task = bar.add_task("annotating", total=None)
+            try:
+                count = annotate_jsonl(input, output, annotator, progress=lambda n: bar.advance(task, n))
+            except ValueError as exc:
+                err.print(f"[red]error:[/] {escape(str(input))}: {escape(str(exc))}")
+                raise typer.Exit(2) from None
+        if json_output:
+            _print_json({"annotated": count, "path": str(output)})
+        else:
+            out.print(f"annotated {count} articles into {escape(str(output))}")
+        return
+    with open_db(ctx, db) as store:
+        pending = store.pending() if not force else store.count()
+        with _bar(pending, "annotating", not json_output) as bar:
+            task = bar.add_task("annotating", total=pending)
+            count = store.annotate(force=force, annotator=annotator, progress=lambda n: bar.advance(task, n))
+        totals = store.stats()
+    if json_output:
+        _print_json({"annotated": count, "store": totals})
+    else:
+        out.print(f"annotated {count} articles; the store holds {totals['statements']} statements, "
+                  f"{totals['events']} events and {totals['positions']} positions of {totals['actors']} actors")
+
+
+@app.command("eval")
+def evaluate(gold: Annotated[Path, typer.Argument(exists=True, help="Gold JSONL, or a PolNeAR brat folder.")],
+             actors: ActorsOption = [], codebook: CodebookOption = None,
+             predictions: Annotated[Optional[Path], typer.Option(
+                 "--predictions", dir_okay=False, help="Also write the pipeline's output as JSONL.")] = None,
+             per_article: Annotated[bool, typer.Option(help="Show every article's scores.")] = True,
+             json_output: JsonOption = False) -> None:
+    """Run the pipeline on the gold articles' text and print the metrics of annotations.md."""
+    from parley.api import evaluate_file
+    from parley.evaluation import render
+    from parley.model import write_jsonl
+    try:
+        report, predicted = evaluate_file(gold, annotator=_annotator(actors, codebook))
+    except ValueError as exc:
+        err.print(f"[red]error:[/] {escape(str(exc))}")
+        raise typer.Exit(2) from None
+    if predictions:
+        write_jsonl(predicted, str(predictions))
+    if json_output:
+        _print_json(report.to_json())
+        return
+    if not per_article:
+        report.per_article = {}
+    render(report, out)
+
+
+@app.command()
+def events(ctx: typer.Context,
+           actor: Annotated[Optional[str], typer.Option(help="Actor id or name, as source or target.")] = None,
+           type: Annotated[Optional[str], typer.Option("--type", help="PLOVER type, e.g. CONSULT.")] = None,
+           since: SinceOption = None, until: UntilOption = None,
+           limit: Annotated[int, typer.Option(min=1, max=200, help="At most this many (newest first).")] = 50,
+           json_output: JsonOption = False, db: DbOption = None) -> None:
+    """List coded events: who did what to whom, when, with the evidence and its outlet."""
+    with open_db(ctx, db) as store:
+        actor_id = _actor_id(store, actor) if actor else None
+        page = store.events(actor=actor_id, type=type.upper() if type else None, since=since, until=until,
+                            limit=limit)
+    if json_output:
+        _print_json(page)
+        return
+    table = Table(title=f"{len(page['items'])} of {page['total']} events")
+    for column in ("date", "source", "type", "target", "neg", "evidence", "outlet"):
+        table.add_column(column, overflow="fold")
+    for e in page["items"]:
+        table.add_row(e.get("date") or e.get("day") or "", escape(e.get("source_name") or e.get("source") or ""),
+                      e["type"], escape(e.get("target_name") or e.get("target") or ""),
+                      "yes" if e.get("negated") else "", escape(e.get("evidence") or ""),
+                      escape(e.get("outlet") or ""))
+    out.print(table)
+
+
+@app.command()
+def positions(ctx: typer.Context, actor: Annotated[str, typer.Argument(help="Actor id or name.")],
+              issue: Annotated[Optional[str], typer.Option(help="Only this issue id.")] = None,
+              json_output: JsonOption = False, db: DbOption = None) -> None:
+    """What does this actor want? Per issue, its stance over time with the evidence and the outlets."""
+    with open_db(ctx, db) as store:
+        found = store.positions(_actor_id(store, actor), issue=issue)
+    if json_output:
+        _print_json(found)
+        return
+    who = found["actor"]
+    out.print(f"[bold]{escape(who['name'])}[/] ({who['country'] or '?'}): {len(found['issues'])} issues")
+    for item in found["issues"]:
+        out.print(f"\n[bold]{escape(item['issue'])}[/]: [cyan]{item['status']}[/] "
+                  f"({item['n_for']} for, {item['n_against']} against; latest: {item['latest_stance']}, "
+                  f"{item['last_day'] or 'undated'})")
+        if item.get("proposition"):
+            out.print(f"  [dim]{escape(item['proposition'])}[/]")
+        for e in sorted(item["evidence"], key=lambda e: e.get("day") or ""):
+            reporter = f", reported by {e['reported_by_name'] or e['reported_by']}" if e.get("reported_by") else ""
+            out.print(f"  {e.get('day') or '':10} {e['stance']:7} “{escape(e['evidence'])}” "
+                      f"[dim]({escape(e.get('outlet') or 'unknown outlet')}{escape(reporter)})[/]")
+
+
+def _actor_id(store: Store, ref: str) -> str:
+    found = store.find_actor(ref)
+    if found is None:
+        err.print(f"[red]error:[/] no actor {escape(ref)!r} in this store (try an id from `parley events`)")
+        raise typer.Exit(1)
+    return found
+
+
+@app.command()
+def stats(ctx: typer.Context, json_output: JsonOption = False, db: DbOption = None) -> None:
+    """How much the store holds: articles, outlets, statements, events, positions, actors."""
+    with open_db(ctx, db) as store:
+        totals = store.stats()
+    if json_output:
+        _print_json(totals)
+        return
+    table = Table(title=f"Store {escape(str(db or ctx.obj['db']))}", show_header=False)
+    for key, value in totals.items():
+        table.add_row(key.replace("_", " "), str(value))
+    out.print(table)

@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 
 from parley.annotate.pipeline import ANNOTATION_VERSION, MODEL, Annotator
 from parley.model import Article, read_jsonl, write_jsonl
+from parley.store.db import transaction
 from parley.store.annotations import load_parse, save_annotations, save_issues, save_parse
 
 Progress = Callable[[int], None]
@@ -53,7 +54,7 @@ def annotate_store(conn: sqlite3.Connection, annotator: Annotator, force: bool =
                    progress: Progress | None = None, chunk: int = 64) -> int:
     """Annotate the stored articles that need it; returns how many were annotated."""
     ids = pending_articles(conn, force)
-    with conn:
+    with transaction(conn):
         save_issues(conn, annotator.codebook)
     vocab = annotator.nlp.vocab
     count = 0
@@ -69,7 +70,7 @@ def annotate_store(conn: sqlite3.Connection, annotator: Annotator, force: bool =
             doc = cached.get(article_id) or next(fresh)
             annotated = annotator.annotate_doc(article, doc)
             now = datetime.now(timezone.utc).isoformat(timespec="seconds")
-            with conn:
+            with transaction(conn):
                 if article_id not in cached:
                     save_parse(conn, article_id, key, MODEL, doc.to_bytes(exclude=_DOC_EXCLUDE))
                 save_annotations(conn, article_id, annotated, ANNOTATION_VERSION, now)
