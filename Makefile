@@ -23,9 +23,17 @@ browser:
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	  else sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; fi; }
 
+# The main job on the bundled (invented) demo corpus: ingest, annotate, summarise, write the report.
 demo: install
 	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
-	$(BIN)/parley --db $(DEMO_DB) demo
+	$(BIN)/parley --db $(DEMO_DB) ingest demo/corpus --manifest demo/manifest.csv
+	$(BIN)/parley --db $(DEMO_DB) annotate --actors demo/actors.yaml --codebook demo/codebook.yaml
+	$(BIN)/parley --db $(DEMO_DB) stats
+	$(BIN)/parley --db $(DEMO_DB) positions var --issue negotiations
+	$(BIN)/parley --db $(DEMO_DB) report -o demo/report.html
+	@echo
+	@echo "Report (opens offline): demo/report.html"
+	@echo "Workbench:              $(BIN)/parley --db $(DEMO_DB) serve   then open http://127.0.0.1:8000"
 
 test: install browser
 	$(BIN)/python -m pytest -q

@@ -19,7 +19,7 @@ from urllib.parse import quote
 from fastapi.testclient import TestClient
 
 from bench.make_store import OUT, ensure_store
-from parley.web import queries
+from parley.store import queries
 from parley.web.app import create_app
 
 TARGET_P95_MS = 300.0

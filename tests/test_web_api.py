@@ -8,7 +8,7 @@ from openapi_spec_validator import validate
 
 from web_fixtures import TestClient, article_id, web_store  # noqa: F401  (web_store is a fixture)
 
-from parley.web import queries
+from parley.store import queries
 from parley.web.app import create_app, is_loopback, serve
 
 

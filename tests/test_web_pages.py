@@ -8,7 +8,8 @@ import pytest
 
 from web_fixtures import INJECTED_MARKUP, TestClient, article_id, web_store  # noqa: F401  (web_store is a fixture)
 
-from parley.web import charts, queries
+from parley.store import queries
+from parley.web import charts
 from parley.web.app import create_app
 from parley.web.highlight import Span, highlight
 

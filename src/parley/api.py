@@ -30,7 +30,7 @@ from parley.store import articles as rows
 from parley.store.articles import DroppedLine, NewArticle, StoredArticle
 from parley.store.db import connect, transaction
 from parley.store.migrations import migrate
-from parley.web import queries
+from parley.store import queries
 
 if TYPE_CHECKING:
     from parley.annotate.pipeline import Annotator

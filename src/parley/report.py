@@ -18,7 +18,8 @@ from typing import Any
 
 from markupsafe import Markup
 
-from parley.web import charts, queries
+from parley.store import queries
+from parley.web import charts
 from parley.web.app import plotly_js
 from parley.web.render import environment
 

@@ -11,7 +11,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from parley.web.highlight import actor_url
-from parley.web.queries import MATCH_END, MATCH_START
+from parley.store.queries import MATCH_END, MATCH_START
 
 
 def snippet_html(text: str | None) -> Markup:

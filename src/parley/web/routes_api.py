@@ -6,7 +6,8 @@ from typing import Annotated, Any, Iterator, Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 
-from parley.web import queries, schemas
+from parley.store import queries
+from parley.web import schemas
 
 router = APIRouter(prefix="/api", tags=["api"])
 

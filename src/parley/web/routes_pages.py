@@ -13,7 +13,8 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse
 
-from parley.web import charts, queries
+from parley.store import queries
+from parley.web import charts
 from parley.web.highlight import article_spans, highlight
 from parley.web.routes_api import Conn
 

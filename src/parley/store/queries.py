@@ -1,6 +1,6 @@
-"""Read-only SQL behind every page and API listing: one function per listing, plain dicts out.
+"""Read-only SQL over the store: one function per listing, plain dicts out.
 
-The HTML pages, the JSON API and the offline report show the same things, so they share
+The HTML pages, the JSON API, the offline report and the CLI listings show the same things, so they share
 these queries. Nothing here writes: the connection is opened with SQLite's `mode=ro`
 URI and `query_only`, and every listing is paginated with a hard page-size ceiling.
 """
