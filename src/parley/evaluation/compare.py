@@ -24,7 +24,6 @@ Choices the spec leaves open, fixed here:
 from __future__ import annotations
 
 import re
-import unicodedata
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -34,20 +33,13 @@ import numpy as np
 from scipy.sparse import csr_matrix
 from scipy.sparse.csgraph import maximum_bipartite_matching
 
+from parley.knowledge.names import normalize_name
 from parley.model import Actor, Article, Statement
 
 from .report import Counts, EvalReport, Scores, Share
 
 _TOKEN = re.compile(r"\w+")
 UNKNOWN = "?"
-
-
-def normalize_name(name: str) -> str:
-    """Lower case, accents and punctuation dropped, spaces collapsed: "Erdoğan" == "erdogan", "U.S." == "US"."""
-    decomposed = unicodedata.normalize("NFKD", name.casefold())
-    kept = "".join(ch for ch in decomposed
-                   if not unicodedata.combining(ch) and not unicodedata.category(ch).startswith("P"))
-    return " ".join(kept.split())
 
 
 def _names(actor: Actor) -> set[str]:
