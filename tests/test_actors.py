@@ -104,3 +104,36 @@ def test_surname_links_back_to_new_person(resolve):
 def test_plural_description_is_the_group(resolve):
     result = resolve("Western leaders met in Brussels.")
     assert result.country(actor_of(result, "Western leaders")) == "WEST"
+
+
+@pytest.mark.parametrize("text, name, code", [
+    ("The International Labour Office criticised the plan.", "International Labour Office", "IGO"),
+    ("The Association of Northern Jurists visited the camp.", "Association of Northern Jurists", "NGO"),
+    ("The Green Dawn Party said it will boycott the elections in Algeria.", "Green Dawn Party", "DZA"),
+])
+def test_unknown_organisations_get_cameo_codes_or_the_state_of_the_sentence(resolve, text, name, code):
+    result = resolve(text)
+    assert result.country(actor_of(result, name)) == code
+
+
+@pytest.mark.parametrize("text, name, code", [
+    ("Judge Marta Ilesco ordered an inquiry into the Chilean customs office.", "Marta Ilesco", "CHL"),
+    ("Supporters of former President Anton Veriq marched through Tirana.", "Anton Veriq", "ALB"),
+    ("A member of the Syrian parliament, Karim Haddad, began a hunger strike.", "Karim Haddad", "SYR"),
+    ("U.N. Secretary-General Anton Mirel visited Iraq.", "Anton Mirel", "UN"),
+])
+def test_unknown_people_placed_by_title_apposition_or_organisation(resolve, text, name, code):
+    result = resolve(text)
+    assert result.country(actor_of(result, name)) == code
+
+
+def test_it_and_they_refer_to_the_last_state_or_group_subject(resolve):
+    result = resolve("Hungary said it will support the plan.")
+    assert actor_of(result, "it") == "hun"
+    result = resolve("Afghan rebel leaders said they would meet the envoy.")
+    assert result.country(actor_of(result, "they")) == "AFG"
+
+
+def test_expletive_it_refers_to_nothing(resolve):
+    result = resolve("It is unlikely that Hungary will agree.")
+    assert actor_of(result, "It") is None

@@ -148,3 +148,48 @@ def test_events_carry_score_cameo_and_verbatim_evidence(nlp):
 
 def test_no_event_without_an_actor(nlp):
     assert code(nlp, "The weather was mild and the talks were long.")[1] == []
+
+
+def test_coordinated_verb_after_a_passive_keeps_the_shared_subject(nlp):
+    found = triples(nlp, "The Kremlin was criticised by Poland and threatened Ukraine.")
+    assert ("RUS", "THREATEN", "UKR") in found and ("POL", "THREATEN", "UKR") not in found
+
+
+def test_crimes_by_someone_make_them_the_accused(nlp):
+    assert ("POL", "ACCUSE", "RUS") in triples(nlp, "Poland is investigating crimes by Russian soldiers against civilians.")
+
+
+def test_relative_clause_head_is_the_object(nlp):
+    assert ("POL", "COERCE", "RUS") in triples(nlp, "Kyiv returned the Russian soldiers Poland detained in May.")
+    # "in which" marks a place, not an object
+    assert ("RUS", "AGREE", "UKR") not in triples(nlp, "They cited the Kyiv memorandum, in which Russia agreed to stop.")
+
+
+def test_what_is_imposed_on_a_place_targets_it(nlp):
+    assert ("RUS", "CONCEDE", "UKR") in triples(nlp, "Russia lifted a curfew in Crimea.")
+    assert ("UKR", "REQUEST", "POL") in triples(nlp, "Ukrainian families sought refuge in Poland.")
+
+
+def test_extradition_is_cooperation(nlp):
+    assert ("POL", "COOPERATE", "DEU") in triples(nlp, "Poland extradited a suspect to Germany.")
+
+
+def test_nominal_event_under_a_light_verb_takes_its_roles(nlp):
+    assert ("POL", "ACCUSE", "RUS") in triples(nlp, "Poland opened an investigation against Russia.")
+    assert ("NATO", "REQUEST", "RUS") in triples(nlp, "NATO reiterated its demand that Russia withdraw.")
+
+
+def test_a_possessors_ally_is_not_the_possessor(nlp):
+    found = triples(nlp, "Russian forces attacked Poland's ally in Ukraine.")
+    assert ("RUS", "ASSAULT", "UKR") in found and ("RUS", "ASSAULT", "POL") not in found
+
+
+def test_announced_resignation_stays_a_retreat(nlp):
+    assert {kind for _, kind, _ in triples(nlp, "Blinken said Zelensky will resign.")} >= {"RETREAT"}
+
+
+def test_lexicon_modes_are_plover_modes():
+    from parley.knowledge.plover import valid_mode
+    lex = load_lexicon()
+    for table in (lex.verbs, lex.nouns, lex.particles, lex.objects, lex.adjectives, lex.governors):
+        assert all(valid_mode(kind, mode) for kind, mode in table.values())

@@ -23,6 +23,8 @@ from parley.knowledge.names import normalize_name, strip_possessive
 from parley.model import Actor
 
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
+IT_PRONOUNS = {"it", "its", "itself"}
+THEY_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
 # Nouns that describe an official or a body without naming it; resolved by country and role.
 ROLE_HEADS = {
     "official", "officials", "diplomat", "minister", "president", "spokesman", "spokeswoman",
@@ -41,6 +43,26 @@ ORGANISATION_WORDS = {"outlet", "agency", "newspaper", "paper", "broadcaster", "
                       "ministry", "party", "center", "centre", "council", "committee", "organization",
                       "organisation", "think", "tank", "website", "portal", "daily", "magazine", "network"}
 NEW_ACTOR_LABELS = {"PERSON": "person", "ORG": "organization", "NORP": "group"}
+# Titles that mark a person whatever the entity recogniser said ("Judge Alejandro Rivera", "Sheikh Hamad").
+TITLE_WORDS = {"judge", "general", "gen", "colonel", "col", "sheikh", "sheik", "king", "queen", "prince", "emir",
+               "sultan", "ayatollah", "cardinal", "bishop", "admiral", "marshal", "commander", "lieutenant",
+               "captain", "senator", "governor", "mayor", "dr", "mr", "mrs", "ms"}
+# Words that date an office ("former President X"): the person still served a state.
+TIME_WORDS = {"former", "ex", "late", "outgoing", "incoming", "acting", "deposed", "ousted", "exiled"}
+# Unknown organisations without a state in their name, coded as CAMEO does: an intergovernmental
+# body (a scope word and an institution word: "International Labour Office") is IGO; a party,
+# front or armed movement belongs to the state the sentence is about; a civil-society body is NGO.
+IGO_SCOPES = {"international", "world", "united", "european", "african", "arab", "asian", "american", "islamic",
+              "inter", "pan", "global", "regional", "commonwealth", "nordic", "baltic", "pacific", "atlantic"}
+IGO_BODIES = {"organization", "organisation", "office", "agency", "bank", "fund", "court", "tribunal",
+              "commission", "community", "union", "programme", "program", "conference", "secretariat",
+              "assembly", "council", "federation"}
+DOMESTIC_GROUPS = {"party", "front", "movement", "army", "militia", "brigade", "brigades", "rebels", "guerrillas",
+                   "league", "congress", "union", "alliance", "coalition", "parliament", "assembly", "court",
+                   "government", "council", "police", "forces", "tigers"}
+NGO_WORDS = {"association", "forum", "committee", "watch", "foundation", "society", "institute", "federation",
+             "network", "crescent", "cross", "amnesty", "trust", "centre", "center", "fund", "relief",
+             "doctors", "reporters", "international", "organization", "organisation"}
 NAME_ENTITIES = {"PERSON", "GPE", "ORG", "NORP", "FAC", "LOC"}
 NOT_NAMES = {"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"}
 
@@ -167,7 +189,8 @@ class _Resolution:
 
     def _place_officials(self) -> None:
         """An official the knowledge base lacks and the text gives no nationality ("President Abdelaziz
-        Bouteflika said …") most likely serves the state the sentence, or else the article, is about."""
+        Bouteflika said …"), or a party or armed movement it lacks ("the Umma party"), most likely
+        belongs to the state the sentence, or else the article, is about."""
         for actor_id in self.unplaced:
             actor = self.out.actors[actor_id]
             first = next(m for m in self.out.mentions if m.actor == actor_id)
@@ -287,6 +310,8 @@ class _Resolution:
             if start >= end:
                 continue
             span = self.doc[start:end]
+            if kind == "organization" and self._titled(span):
+                kind = "person"  # "Vice-President Moody Awori", tagged ORG
             if kind == "person":
                 actor_id = self._person(span)
             elif kind == "organization":
@@ -295,6 +320,27 @@ class _Resolution:
                 continue
             if actor_id:
                 self._mention(start, end, actor_id, "new")
+
+    def _titled(self, span: Span) -> bool:
+        """Whether the words just before a name are a person's title or office ("Judge", "Vice-President")."""
+        words = []
+        i = span.start - 1
+        while i >= 0 and (self.doc[i].pos_ in {"PROPN", "NOUN"} or self.doc[i].text == "-") \
+                and self.doc[i].head.i >= span.start - 1:
+            words.insert(0, self.doc[i].lower_)
+            i -= 1
+        if not words:
+            return False
+        return words[-1] in TITLE_WORDS or self._office_words(" ".join(words)) is not None
+
+    def _office_words(self, role: str) -> str | None:
+        """The role type a person's description names, also for an office held before ("former President")."""
+        kept = " ".join(w for w in role.lower().split() if w not in TIME_WORDS)
+        if not kept:
+            return None
+        if kept.split()[-1] in TITLE_WORDS:
+            return "title"
+        return self.kb.role_type_for(kept)
 
     def _surnames(self) -> None:
         """A later bare surname of someone the article introduced ("Beridze argued"), which NER may miss."""
@@ -320,7 +366,7 @@ class _Resolution:
         actor_id = _slug(name)
         if actor_id not in self.out.actors:
             self.out.add(Actor(id=actor_id, name=name, aliases=[], country=country, kind="person", role=role))
-            if country is None and role and self.kb.role_type_for(role.lower()) is not None:
+            if country is None and role and self._office_words(role) is not None:
                 self.unplaced.append(actor_id)
         self.people_by_surname.setdefault(surname, actor_id)
         return actor_id
@@ -334,7 +380,14 @@ class _Resolution:
             country = self._country_in(span)
         actor_id = _slug(name)
         if actor_id not in self.out.actors:
+            words = set(normalize_name(name).split())
+            domestic = country is None and not (words & IGO_SCOPES and words & IGO_BODIES) \
+                and bool(words & DOMESTIC_GROUPS)
+            if country is None and not domestic:
+                country = _organisation_code(words)
             self.out.add(Actor(id=actor_id, name=name, aliases=[], country=country, kind="organization", role=role))
+            if domestic:
+                self.unplaced.append(actor_id)
         return actor_id
 
     def _country_in(self, span: Span) -> str | None:
@@ -345,12 +398,14 @@ class _Resolution:
         return None
 
     def _describe(self, span: Span) -> tuple[str | None, str | None]:
-        """Country and role from the words before a name ("Russian foreign policy expert Vladimir Frolov")
-        or an apposition after it ("Vladimir Frolov, a Russian analyst")."""
+        """Country and role from the words before a name ("Russian foreign policy expert Vladimir Frolov",
+        "U.N. Secretary-General Kofi Annan") or an apposition on either side ("Vladimir Frolov, a Russian
+        analyst", "a member of the Syrian parliament, Mohammed Mamoun")."""
         left: list[Token] = []
         i = span.start - 1
-        while i >= 0 and self.doc[i].pos_ in {"ADJ", "NOUN", "PROPN", "ADP", "DET", "PART"} \
-                and self.doc[i].dep_ in {"compound", "amod", "nmod", "poss", "case", "det", "pobj", "prep"} \
+        while i >= 0 and (self.doc[i].pos_ in {"ADJ", "NOUN", "PROPN", "ADP", "DET", "PART"}
+                          and self.doc[i].dep_ in {"compound", "amod", "nmod", "poss", "case", "det", "pobj", "prep"}
+                          or self.doc[i].text == "-" and i > 0 and not self.doc[i - 1].is_punct) \
                 and self.doc[i].head.i >= span.start - 1 and self.doc[i].text not in {",", "(", '"'}:
             left.insert(0, self.doc[i])
             i -= 1
@@ -359,14 +414,20 @@ class _Resolution:
         for child in root.children:
             if child.dep_ == "appos":
                 words = words + list(child.subtree)
+        if root.dep_ == "appos" and root.head.i < span.start:
+            inside = {t.i for t in root.subtree}
+            words = words + [t for t in root.head.subtree if t.i not in inside and t.i < span.start]
         country = None
         role_words = []
         for token in words:
             state = self.kb.by_demonym(token.text) or self.kb.by_seat(token.text)
             if state is None and token.ent_type_ == "GPE":
                 state = next(iter(self.kb.by_alias(token.text)), None)
+            if state is None and (mention := self._mention_of(token)) is not None:
+                actor = self.out.actors[mention.actor]
+                state = self.kb.get(mention.actor) if actor.kind != "person" and actor.country else None
             if state is not None and country is None:
-                country = state.country if state.kind == "state" else state.country
+                country = state.country
             elif token.pos_ in {"NOUN", "ADJ", "PROPN"} and token.dep_ != "det":
                 role_words.append(token.text)
         role = " ".join(role_words) or None
@@ -382,6 +443,10 @@ class _Resolution:
             lower = token.lower_
             if token.pos_ == "PRON" and lower in PERSON_PRONOUNS:
                 actor_id = self._antecedent(token, want="person")
+                if actor_id:
+                    self._mention(token.i, token.i + 1, actor_id, "pronoun")
+            elif token.tag_ in {"PRP", "PRP$"} and lower in IT_PRONOUNS | THEY_PRONOUNS:
+                actor_id = self._group_antecedent(token, plural=lower in THEY_PRONOUNS)
                 if actor_id:
                     self._mention(token.i, token.i + 1, actor_id, "pronoun")
             elif token.pos_ in {"NOUN", "PROPN"} and (token.lemma_.lower() in self.resolver.role_heads
@@ -493,9 +558,55 @@ class _Resolution:
         subjects = [m for m in in_last if self._is_subject(m)]
         return (subjects or in_last)[-1].actor
 
+    def _group_antecedent(self, token: Token, plural: bool) -> str | None:
+        """"it/its": the last state or organisation named as a subject in this or the previous sentence
+        (else the last one named there); "they/their": the same, plural groups ("Afghan rebel
+        leaders ... they") included, and states too ("the USA make it clear that they ...").
+        An expletive "it" ("it is unlikely that ...") refers to nothing."""
+        if not plural and (token.dep_ == "expl" or token.head.lemma_ == "be" and any(
+                c.dep_ in {"ccomp", "xcomp", "csubj"} for c in token.head.children)):
+            return None
+        sent = token.sent
+        start = self.doc[sent.start - 1].sent.start_char if sent.start > 0 else sent.start_char
+        found = []
+        for mention in sorted(self.out.mentions, key=lambda m: m.start):
+            if mention.start < start or mention.end > token.idx or mention.via == "pronoun":
+                continue
+            actor = self.out.actors[mention.actor]
+            if actor.kind == "person":
+                continue
+            head = self._phrase_head(mention)
+            if head is None or (not plural and (head.tag_ in {"NNS", "NNPS"} or actor.kind == "group")):
+                continue
+            found.append((mention, head))
+        subjects = [m for m, head in found if head.dep_ in {"nsubj", "nsubjpass"}]
+        pick = subjects or [m for m, _ in found]
+        return pick[-1].actor if pick else None
+
+    def _phrase_head(self, mention: Mention) -> Token | None:
+        """The noun a mention's phrase hangs on: "Afghan" in "Afghan rebel leaders" → leaders."""
+        span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None:
+            return None
+        head = span.root
+        while head.dep_ in {"amod", "compound", "poss", "nmod"} and head.head.i != head.i:
+            head = head.head
+        if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ in {"NOUN", "PROPN"}:
+            head = head.head.head  # "members of the Association"
+        return head
+
     def _is_subject(self, mention: Mention) -> bool:
         span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
         return span is not None and span.root.dep_ in {"nsubj", "nsubjpass"}
+
+
+def _organisation_code(words: set[str]) -> str | None:
+    """CAMEO's generic codes for an organisation the knowledge base lacks and no state name qualifies."""
+    if words & IGO_SCOPES and words & IGO_BODIES:
+        return "IGO"
+    if words & NGO_WORDS:
+        return "NGO"
+    return None
 
 
 def _head_word(noun: str) -> str:

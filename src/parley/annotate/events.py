@@ -33,7 +33,16 @@ TARGET_PREPS = {"with", "to", "against", "on", "upon", "from", "at", "toward", "
 PLACE_TYPES = {"ASSAULT", "MOBILIZE", "COERCE", "AID"}
 SOURCE_PREPS = {"by", "from", "among"}
 LIGHT_VERBS = {"hold", "have", "host", "launch", "conduct", "make", "issue", "stage", "begin", "start", "resume",
-               "continue", "announce", "lead", "organize", "organise", "arrange", "join", "attend", "reach", "seek"}
+               "continue", "announce", "lead", "organize", "organise", "arrange", "join", "attend", "reach", "seek",
+               "open", "reiterate", "renew", "repeat", "voice", "express", "lodge", "file", "mount", "carry"}
+# Objects whose place is the one they are imposed on or sought from ("a curfew in X", "refuge in X").
+PLACE_OBJECTS = {"curfew", "refuge", "asylum", "measure", "restriction", "emergency", "ban", "blockade",
+                 "sanction", "embargo", "control"}
+RELATIVE_WORDS = {"who", "whom", "whose", "which", "that", "where", "when", "why"}
+# Nouns whose possessor is not the one meant: "Israel's militia ally" is not Israel.
+PROXY_NOUNS = {"ally", "proxy", "client", "surrogate"}
+# A crime or abuse by someone: who is accused or protested against is its perpetrator.
+BLAME_TYPES = {"ACCUSE", "PROTEST"}
 CLAUSAL = {"ccomp", "advcl", "relcl", "acl", "parataxis", "ROOT", "xcomp", "csubj"}
 MODALS_REQUEST = {"should", "must", "ought"}
 FIRST_PERSON = {"we", "i", "us", "our", "my", "me"}
@@ -233,10 +242,12 @@ class EventCoder:
             return self._recent_pair(token)
         if depth == 0:
             return []
+        proxy = token.lemma_.lower() in PROXY_NOUNS
         children = [c for c in token.children if c.dep_ in {"poss", "amod", "compound", "nmod", "appos", "nummod"}
-                    and not (target and _pronoun(c))]
-        # "forces of X", "rebels from X"; and for an agent "rebels in X" (a target's "in X" is a place)
-        preps = {"of", "from", "for"} | (set() if target else {"in"})
+                    and not (target and _pronoun(c)) and not (proxy and c.dep_ == "poss")]
+        # "forces of X", "rebels from X"; and for an agent "rebels in X" (a target's "in X" is a place,
+        # except where it places a proxy: "Israel's militia ally in southern Lebanon")
+        preps = {"of", "from", "for"} | (set() if target and not proxy else {"in"})
         children += [g for c in token.children if c.dep_ == "prep" and c.lower_ in preps
                      for g in c.children if g.dep_ == "pobj"]
         for child in children:
@@ -289,6 +300,11 @@ class EventCoder:
                 return own
         if token.dep_ == "xcomp":
             return self.subject(token.head, seen + 1, controller=True)
+        if token.dep_ == "conj" and not any(c.dep_ == "auxpass" for c in children):
+            # "X has been indicted by the court and will resign": the shared subject, not the agent
+            shared = [c for c in token.head.children if c.dep_ == "nsubjpass"]
+            if shared:
+                return self.actors_of(shared[0])
         if token.dep_ in {"conj", "advcl", "pcomp"} or (token.dep_ == "acl" and token.tag_ == "TO"):
             return self.subject(token.head, seen + 1)
         if token.dep_ in {"acl", "relcl"}:
@@ -318,6 +334,9 @@ class EventCoder:
         for child in token.children:
             dep = child.dep_
             if dep in {"nsubjpass", "dobj", "dative", "iobj", "oprd"}:
+                if kind in BLAME_TYPES and (culprits := self._culprits(child)):
+                    found += culprits
+                    continue
                 found += self.actors_of(child, target=True)
                 if dep == "dobj" and not found:
                     found += self._prep_objects(child, kind)
@@ -327,13 +346,31 @@ class EventCoder:
                 # "demanded that X forsake …": the one asked is the subject of the demand
                 found += [a for g in child.children if g.dep_ in {"nsubj", "nsubjpass"}
                           for a in self.actors_of(g, target=True)]
+        if token.dep_ == "relcl" and not any(c.dep_ == "dobj" or c.lower_ in RELATIVE_WORDS or any(
+                g.lower_ in RELATIVE_WORDS for g in c.children) for c in token.children if c.dep_ != "nsubj") and any(
+                c.dep_ == "nsubj" and c.lower_ not in RELATIVE_WORDS for c in token.children):
+            # "the soldiers it detained" (not "the memorandum, in which Russia agreed")
+            found += self.actors_of(token.head, target=True)
         return list(dict.fromkeys(found))
 
+    def _culprits(self, noun: Token) -> list[str]:
+        """"investigating crimes by X", "in protest against violations by X": X is the one blamed."""
+        for current in [noun] + [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "against"
+                                 for g in c.children if g.dep_ == "pobj"]:
+            found = [a for c in current.children if c.dep_ in {"prep", "agent"} and c.lower_ == "by"
+                     for g in c.children if g.dep_ == "pobj" for a in self.actors_of(g, target=True)]
+            if found:
+                return found
+        return []
+
     def _prep_objects(self, token: Token, kind: str, only: Token | None = None) -> list[str]:
-        """"with X", "against X", "on X" (and "in X" for force and aid) under a verb or its object."""
+        """"with X", "against X", "on X" under a verb or its object; "in X" for force and aid, and for
+        what is imposed on or sought from a place ("a curfew in X", "refuge in X")."""
         found = []
+        placed = kind in PLACE_TYPES or token.lemma_.lower() in PLACE_OBJECTS or any(
+            c.dep_ == "dobj" and c.lemma_.lower() in PLACE_OBJECTS for c in token.children)
         for prep in ([only] if only is not None else [c for c in token.children if c.dep_ == "prep"]):
-            if prep.lower_ in TARGET_PREPS or (prep.lower_ == "in" and kind in PLACE_TYPES):
+            if prep.lower_ in TARGET_PREPS or (prep.lower_ == "in" and placed):
                 found += [a for g in prep.children if g.dep_ == "pobj" for a in self.actors_of(g, target=True)]
         return found
 
@@ -540,6 +577,9 @@ class EventCoder:
         if not targets and trig.pos == "noun":
             targets += [a for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
                         for g in c.children if g.dep_ == "pobj" for a in self.actors_of(g)]
+        if not targets and trig.pos == "noun" and token.dep_ == "dobj" and token.head.lemma_.lower() in LIGHT_VERBS:
+            # "opened investigations against X", "reiterated its demand that X ...": the light verb's other roles
+            targets += [a for a in self.objects(token.head, trig.type) if a not in sources]
         if len(sources) >= 2:
             targets = [t for t in targets if t not in sources]
         if not targets and (pair := self._compound_pair(token)):
@@ -572,7 +612,7 @@ class EventCoder:
     def _retype(trig: _Trigger, path: list[Token], tense: Tense, modality: str | None) -> tuple[str, str | None]:
         """Material help that is only promised ("will provide aid") and talks that would be held are offers."""
         ongoing = any(t.lemma_.lower() in {"continue", "keep"} for t in path)
-        if trig.type in {"AID", "COOPERATE", "RETREAT"} and tense == "future" and not ongoing:
+        if trig.type in {"AID", "COOPERATE", "RETREAT"} and tense == "future" and not ongoing and trig.mode != "resign":
             return "AGREE", None
         if trig.type == "CONSULT" and modality in {"hypothetical", "conditional"}:
             return "AGREE", None
