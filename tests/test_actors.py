@@ -137,3 +137,28 @@ def test_it_and_they_refer_to_the_last_state_or_group_subject(resolve):
 def test_expletive_it_refers_to_nothing(resolve):
     result = resolve("It is unlikely that Hungary will agree.")
     assert actor_of(result, "It") is None
+
+
+def test_people_of_a_state_are_a_group_of_their_own(resolve):
+    result = resolve("Croatia is investigating crimes by Croatian extremists.")
+    group = actor_of(result, "Croatian extremists")
+    assert group not in {None, "hrv"} and result.country(group) == "HRV"
+    assert result.actors[group].kind == "group"
+
+
+def test_ethnic_groups_and_languages_are_not_states(resolve):
+    assert actor_of(resolve("Serb forces killed three ethnic Albanians."), "Albanians") is None
+    assert actor_of(resolve("The court lifted limits on the Russian language."), "Russian") is None
+
+
+def test_coordinated_demonyms_keep_their_own_states(resolve):
+    result = resolve("Senior Hungarian and Romanian officials agreed to meet.")
+    assert actor_of(result, "officials") is None
+    assert {actor_of(result, "Hungarian"), actor_of(result, "Romanian")} == {"hun", "rou"}
+
+
+def test_organisation_named_after_a_state_is_its_own_actor(resolve):
+    result = resolve("The Nigerian Union of Teachers said it has called off the strike.")
+    union = actor_of(result, "Nigerian Union of Teachers")
+    assert union not in {None, "nga"} and result.country(union) == "NGA"
+    assert actor_of(result, "it") == union

@@ -193,3 +193,35 @@ def test_lexicon_modes_are_plover_modes():
     lex = load_lexicon()
     for table in (lex.verbs, lex.nouns, lex.particles, lex.objects, lex.adjectives, lex.governors):
         assert all(valid_mode(kind, mode) for kind, mode in table.values())
+
+
+def test_coordinated_demonyms_give_one_source_each(nlp):
+    found = triples(nlp, "Senior Russian and Ukrainian officials agreed to meet.")
+    assert {("RUS", "AGREE", None), ("UKR", "AGREE", None)} <= found
+
+
+def test_nominal_event_engaged_in(nlp):
+    assert ("RUS", "ASSAULT", "UKR") in triples(nlp, "Russian forces were engaged in ethnic cleansing in Ukraine.")
+
+
+def test_passive_in_form_only_keeps_its_subject_as_source(nlp):
+    found = triples(nlp, "Russia is committed to talks with Ukraine.")
+    assert ("RUS", "AGREE", "UKR") in found and not any(t == "RUS" for _, _, t in found)
+
+
+def test_participle_misparsed_as_subject(nlp):
+    assert ("NATO", "REQUEST", "RUS") in triples(nlp, "NATO operating in Poland said Russia must withdraw.")
+
+
+def test_a_commitment_to_someone_names_them(nlp):
+    assert ("RUS", "REJECT", "UKR") in triples(nlp, "Putin reneged on his commitment to Ukraine.")
+
+
+def test_people_protest_against_their_own_state(nlp):
+    assert ("RUS", "PROTEST", "RUS") in triples(nlp, "Supporters of Putin blocked roads in Moscow.")
+
+
+def test_purpose_and_in_protest_name_whom_a_protest_is_against(nlp):
+    assert ("UKR", "PROTEST", "RUS") in triples(nlp, "Protesters in Kyiv blocked a road to show their anger at Russia.")
+    found = triples(nlp, "Ukrainian students staged a strike in protest against crimes by Russian soldiers.")
+    assert ("UKR", "PROTEST", "RUS") in found

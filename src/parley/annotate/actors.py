@@ -42,6 +42,19 @@ COLLECTIVE_HEADS = {"government", "administration", "authorities", "leadership",
 ORGANISATION_WORDS = {"outlet", "agency", "newspaper", "paper", "broadcaster", "channel", "institute", "group",
                       "ministry", "party", "center", "centre", "council", "committee", "organization",
                       "organisation", "think", "tank", "website", "portal", "daily", "magazine", "network"}
+# People nouns: with a demonym ("Croatian extremists", "French farmers") they name a group of that
+# state's people, an actor of its own (so "Croatia is investigating Croatian extremists" has two).
+PEOPLE_NOUNS = {"soldier", "troop", "force", "militiaman", "militia", "guerrilla", "guerilla", "rebel", "fighter",
+                "insurgent", "militant", "extremist", "separatist", "nationalist", "police", "policeman",
+                "farmer", "worker", "student", "people", "population", "civilian", "refugee", "protester",
+                "protestor", "demonstrator", "settler", "activist", "citizen", "resident", "villager", "immigrant",
+                "migrant", "hacker", "doctor", "journalist", "youth", "prisoner", "detainee", "pilgrim",
+                "peacekeeper", "sailor", "pilot", "gunman", "commando", "trooper", "tourist", "national",
+                "communist", "monarchist", "opposition", "dissident", "exile", "volunteer", "mercenary", "faction"}
+# A demonym that names an ethnicity or a language, not the state: "ethnic Albanians", "the Russian language".
+NOT_STATE_BEFORE = {"ethnic"}
+NOT_STATE_AFTER = {"language", "speaker", "speakers", "speaking", "-speaking", "minority", "minorities",
+                   "origin", "descent"}
 NEW_ACTOR_LABELS = {"PERSON": "person", "ORG": "organization", "NORP": "group"}
 # Titles that mark a person whatever the entity recogniser said ("Judge Alejandro Rivera", "Sheikh Hamad").
 TITLE_WORDS = {"judge", "general", "gen", "colonel", "col", "sheikh", "sheik", "king", "queen", "prince", "emir",
@@ -254,7 +267,18 @@ class _Resolution:
             if hit is None:
                 continue
             entry, via = hit
+            if via == "demonym" and self._ethnic(span):
+                continue
             self._mention(start, end, self._actor_for(entry), via)
+
+    def _ethnic(self, span: Span) -> bool:
+        """"ethnic Albanians", "the Russian language", "Russian-speaking": people or words, not the state."""
+        doc = span.doc
+        before = doc[span.start - 1].lower_ if span.start > 0 else ""
+        after = doc[span.end].lower_ if span.end < len(doc) else ""
+        if after == "-" and span.end + 1 < len(doc):
+            after = "-" + doc[span.end + 1].lower_
+        return before in NOT_STATE_BEFORE or after in NOT_STATE_AFTER
 
     def _plausible(self, span: Span) -> bool:
         """A lower-case hit ("putin", "kremlin" in a translated text) counts only when it looks like a name:
@@ -304,7 +328,7 @@ class _Resolution:
     def _entities(self) -> None:
         for ent in self.doc.ents:
             kind = NEW_ACTOR_LABELS.get(ent.label_)
-            if kind is None or not self._free(ent.start, ent.end):
+            if kind is None or not (self._free(ent.start, ent.end) or kind == "organization" and self._demonym_led(ent)):
                 continue
             start, end = _trim(ent)
             if start >= end:
@@ -320,6 +344,14 @@ class _Resolution:
                 continue
             if actor_id:
                 self._mention(start, end, actor_id, "new")
+
+    def _demonym_led(self, ent: Span) -> bool:
+        """"The Nigerian Union of Teachers": an organisation whose name starts with a demonym is itself
+        an actor (of that state), not the state."""
+        taken = [t for t in ent if self.taken[t.i]]
+        return bool(taken) and taken[-1].i < ent.end - 1 and all(
+            (m := self._mention_of(t)) is not None and m.via == "demonym" for t in taken) and \
+            taken[0].i <= ent.start + 1 and any(t.pos_ == "PROPN" for t in ent if not self.taken[t.i])
 
     def _titled(self, span: Span) -> bool:
         """Whether the words just before a name are a person's title or office ("Judge", "Vice-President")."""
@@ -381,6 +413,8 @@ class _Resolution:
         actor_id = _slug(name)
         if actor_id not in self.out.actors:
             words = set(normalize_name(name).split())
+            if span.root.dep_ in {"compound", "nmod", "amod"} and span.root.head.pos_ == "NOUN":
+                words.add(span.root.head.lemma_.lower())  # "the Umma (Nation) party"
             domestic = country is None and not (words & IGO_SCOPES and words & IGO_BODIES) \
                 and bool(words & DOMESTIC_GROUPS)
             if country is None and not domestic:
@@ -452,6 +486,27 @@ class _Resolution:
             elif token.pos_ in {"NOUN", "PROPN"} and (token.lemma_.lower() in self.resolver.role_heads
                                                       or token.lower_ in self.resolver.role_heads):
                 self._description(token)
+            elif token.pos_ == "NOUN" and token.lemma_.lower() in PEOPLE_NOUNS:
+                self._people(token)
+
+    def _people(self, head: Token) -> None:
+        """"Croatian extremists", "Radical French farmers", "Algerian security forces": the people of a
+        state, named by a demonym among the noun's modifiers, as a group actor of that state."""
+        modifiers = [t for t in self.doc[head.left_edge.i:head.i] if t.dep_ in {"amod", "compound", "nmod"}]
+        for token in modifiers:
+            mention = self._mention_of(token)
+            if mention is None or mention.via != "demonym":
+                continue
+            state = self.out.actors[mention.actor]
+            if state.kind != "state":
+                return
+            span = self.doc[token.i:head.i + 1]
+            name = span.text
+            actor_id = self.out.add(Actor(id=_slug(name), name=name, aliases=[], country=state.country,
+                                          kind="group"))
+            self.out.mentions.append(Mention(span.start_char, span.end_char, span.text, actor_id, "group"))
+            self.taken[head.i] = True
+            return
 
     def _description(self, head: Token) -> None:
         """A noun phrase that describes rather than names: "the Kremlin spokesman", "Russia's top diplomat",
@@ -466,7 +521,14 @@ class _Resolution:
             return  # "foreign policy expert Vladimir Frolov": a title on a name
         if any(t.text == "-" and t.i > 0 and self.doc[t.i - 1].lower_ in NEGATING_PREFIXES for t in tokens):
             return  # "non-Western nations", "anti-Western states": not the group itself
+        if sum(1 for t in tokens if t.dep_ == "conj" and self._mention_of(t) is not None) >= 1 and \
+                any(c.dep_ == "conj" for t in tokens for c in t.children if self._mention_of(c) is not None):
+            return  # "Hungarian and Romanian officials": each demonym stands for its own state
         group, seat = self._affiliation(tokens)
+        if group is None:
+            # "the president of Armenia", "leaders of Romania's new government"
+            group, seat = self._affiliation([g for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+                                             for g in c.subtree])
         country = group.country if group else None
         lemma = head.lemma_.lower()
         plural = head.tag_ in {"NNS", "NNPS"}

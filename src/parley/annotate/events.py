@@ -38,11 +38,16 @@ LIGHT_VERBS = {"hold", "have", "host", "launch", "conduct", "make", "issue", "st
 # Objects whose place is the one they are imposed on or sought from ("a curfew in X", "refuge in X").
 PLACE_OBJECTS = {"curfew", "refuge", "asylum", "measure", "restriction", "emergency", "ban", "blockade",
                  "sanction", "embargo", "control"}
+ENGAGE_VERBS = {"engage", "involve", "participate", "join"}
 RELATIVE_WORDS = {"who", "whom", "whose", "which", "that", "where", "when", "why"}
 # Nouns whose possessor is not the one meant: "Israel's militia ally" is not Israel.
 PROXY_NOUNS = {"ally", "proxy", "client", "surrogate"}
+# "in protest against X", "in defiance of X": the adjunct names whom the act is directed at.
+STANCE_NOUNS = {"protest", "defiance", "retaliation", "response", "solidarity", "opposition"}
 # A crime or abuse by someone: who is accused or protested against is its perpetrator.
 BLAME_TYPES = {"ACCUSE", "PROTEST"}
+# Conflict, and concessions, that people and groups direct at their own state ("protesters in Algiers").
+DOMESTIC_TYPES = {"PROTEST", "REJECT", "ACCUSE", "REQUEST", "COERCE", "ASSAULT", "THREATEN", "SANCTION", "CONCEDE"}
 CLAUSAL = {"ccomp", "advcl", "relcl", "acl", "parataxis", "ROOT", "xcomp", "csubj"}
 MODALS_REQUEST = {"should", "must", "ought"}
 FIRST_PERSON = {"we", "i", "us", "our", "my", "me"}
@@ -232,6 +237,11 @@ class EventCoder:
         actor = self.mention_actor(token)
         if actor:
             return [actor]
+        if token.pos_ == "VERB" and token.dep_ in {"nsubj", "nsubjpass"}:
+            # "The Red Cross operating in Iraq said": the participle took its noun as subject
+            inner = [c for c in token.children if c.dep_ == "nsubj"]
+            if inner:
+                return self.actors_of(inner[0], depth, target=target)
         lower = token.lower_
         if _pronoun(token) and lower in FIRST_PERSON:
             speaker = self.speaker_of(token)
@@ -247,7 +257,7 @@ class EventCoder:
                     and not (target and _pronoun(c)) and not (proxy and c.dep_ == "poss")]
         # "forces of X", "rebels from X"; and for an agent "rebels in X" (a target's "in X" is a place,
         # except where it places a proxy: "Israel's militia ally in southern Lebanon")
-        preps = {"of", "from", "for"} | (set() if target and not proxy else {"in"})
+        preps = {"of", "from", "for"} | ({"to"} if target else set()) | (set() if target and not proxy else {"in"})
         children += [g for c in token.children if c.dep_ == "prep" and c.lower_ in preps
                      for g in c.children if g.dep_ == "pobj"]
         for child in children:
@@ -370,8 +380,13 @@ class EventCoder:
         placed = kind in PLACE_TYPES or token.lemma_.lower() in PLACE_OBJECTS or any(
             c.dep_ == "dobj" and c.lemma_.lower() in PLACE_OBJECTS for c in token.children)
         for prep in ([only] if only is not None else [c for c in token.children if c.dep_ == "prep"]):
-            if prep.lower_ in TARGET_PREPS or (prep.lower_ == "in" and placed):
-                found += [a for g in prep.children if g.dep_ == "pobj" for a in self.actors_of(g, target=True)]
+            objects = [g for g in prep.children if g.dep_ == "pobj"]
+            if prep.lower_ == "in" and any(g.lemma_.lower() in STANCE_NOUNS for g in objects):
+                # "in protest against X", "in retaliation for X"
+                found += [a for g in objects for a in self._prep_objects(g, kind)]
+            elif prep.lower_ in TARGET_PREPS or (prep.lower_ == "in" and placed):
+                for g in objects:
+                    found += (kind in BLAME_TYPES and self._culprits(g)) or self.actors_of(g, target=True)
         return found
 
     def speaker_of(self, token: Token) -> str | None:
@@ -551,8 +566,26 @@ class EventCoder:
             any(self.actors_of(g) for g in c.children if g.dep_ == "pobj") for c in noun.children)
         dated = any(noun.i in {e.root.head.i, e.root.head.head.i}
                     for e in self.dates if noun.left_edge.i <= e.start and e.end <= noun.right_edge.i + 1)
-        governed = noun.dep_ in {"dobj", "nsubj", "nsubjpass"} and noun.head.lemma_.lower() in LIGHT_VERBS
+        governed = self._light_verb(noun) is not None
         return has_target or governed or dated or self._compound_pair(noun) is not None
+
+    def _stative_subject(self, trig: _Trigger) -> list[str]:
+        """"X is committed / prepared / determined to ...": a passive in form only, whose subject acts."""
+        token = trig.token
+        if trig.pos != "verb" or not any(k in self.lex.adjectives for k in _keys(token)) or \
+                any(c.dep_ == "agent" for c in token.children):
+            return []
+        return [a for c in token.children if c.dep_ == "nsubjpass" for a in self.actors_of(c)]
+
+    @staticmethod
+    def _light_verb(noun: Token) -> Token | None:
+        """The verb a nominal event is the substance of: "held talks", "staged a strike", "engaged in
+        ethnic cleansing"."""
+        if noun.dep_ in {"dobj", "nsubj", "nsubjpass"} and any(k in LIGHT_VERBS for k in _keys(noun.head)):
+            return noun.head
+        if noun.dep_ == "pobj" and noun.head.lower_ == "in" and noun.head.head.lemma_.lower() in ENGAGE_VERBS:
+            return noun.head.head
+        return None
 
     def _code(self, trig: _Trigger, children: list[_Trigger]) -> list[Event]:
         token = trig.token
@@ -560,10 +593,16 @@ class EventCoder:
             (self._own_source(token) or self.subject(token) or self._own_source(token, pronouns=True))
         if trig.pos == "adj" and not sources:
             sources = self.subject(token.head)
+        light = self._light_verb(token) if trig.pos == "noun" else None
+        if light is not None and token.dep_ != "nsubj" and not sources:
+            sources = self.subject(light, controller=True)  # "Serb forces were engaged in ethnic cleansing"
+        stative = self._stative_subject(trig)
+        if stative:
+            sources = stative  # "Vietnam is committed to opening up"
         if not sources:
             speaker = self.speaker_of(token)
             sources = [speaker] if speaker else []
-        targets = self.objects(token, trig.type)
+        targets = [t for t in self.objects(token, trig.type) if not (stative and t in stative)]
         pairs: list[tuple[str, str]] = []
         for child in children:
             inner = self._complement_actors(child.token, token, trig.type)
@@ -577,16 +616,17 @@ class EventCoder:
         if not targets and trig.pos == "noun":
             targets += [a for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
                         for g in c.children if g.dep_ == "pobj" for a in self.actors_of(g)]
-        if not targets and trig.pos == "noun" and token.dep_ == "dobj" and token.head.lemma_.lower() in LIGHT_VERBS:
-            # "opened investigations against X", "reiterated its demand that X ...": the light verb's other roles
-            targets += [a for a in self.objects(token.head, trig.type) if a not in sources]
+        if light is not None and token.dep_ != "nsubj" and not targets:
+            # "opened investigations against X", "reiterated its demand that X ...", "forces were engaged
+            # in ethnic cleansing in X": the verb's other roles
+            targets += [a for a in self.objects(light, trig.type) if a not in sources]
         if len(sources) >= 2:
             targets = [t for t in targets if t not in sources]
         if not targets and (pair := self._compound_pair(token)):
             pairs.append(pair)
             sources = []
         if not targets and not pairs:
-            targets = self._nearby_target(token, children, sources)
+            targets = self._nearby_target(token, children, sources, trig.type)
         if len(sources) >= 2 and (self._reciprocal(token) or (not targets and trig.type in {"CONSULT", "COOPERATE"}
                                                                and trig.pos == "verb")):
             pairs += list(combinations(sources, 2))
@@ -644,19 +684,23 @@ class EventCoder:
                     return first.actor, second.actor
         return None
 
-    def _nearby_target(self, token: Token, children: list[_Trigger], sources: list[str]) -> list[str]:
+    def _nearby_target(self, token: Token, children: list[_Trigger], sources: list[str], kind: str) -> list[str]:
         """Last resort: the first other country named just after the trigger, inside its phrase
         ("open to discussions aimed at restoring US-Russian relations")."""
         countries = {self.actors.country(s) for s in sources}
+        # A person or group acting at home faces their own state ("supporters of X blocked roads in Algiers");
+        # a state's own name again is no target.
+        domestic = kind in DOMESTIC_TYPES and bool(sources) and all(
+            self.actors.actors[s].kind != "state" for s in sources if s in self.actors.actors)
         heads = [token] + [c.token for c in children]
-        for head in heads:
-            for t in _phrase(head):
-                if not head.i < t.i <= head.i + 12:
-                    continue
-                actor = self.mention_actor(t)
-                if actor and actor not in sources and self.actors.country(actor) not in countries | {None}:
-                    return [actor]
-        return []
+        if kind == "PROTEST":
+            # "blocked a road to show their disapproval of X": the purpose says whom it is against
+            heads += [c for c in token.children if c.dep_ in {"advcl", "xcomp"}
+                      and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+        near = [actor for head in heads for t in _phrase(head) if head.i < t.i <= head.i + 12
+                and (actor := self.mention_actor(t)) and actor not in sources and self.actors.country(actor)]
+        foreign = [a for a in near if self.actors.country(a) not in countries]
+        return foreign[:1] or (near[:1] if domestic else [])
 
     @staticmethod
     def _reciprocal(token: Token) -> bool:
