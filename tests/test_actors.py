@@ -162,3 +162,10 @@ def test_organisation_named_after_a_state_is_its_own_actor(resolve):
     union = actor_of(result, "Nigerian Union of Teachers")
     assert union not in {None, "nga"} and result.country(union) == "NGA"
     assert actor_of(result, "it") == union
+
+
+def test_territories_and_former_leaders(resolve):
+    assert actor_of(resolve("Police patrolled Belfast in Northern Ireland."), "Northern Ireland") == "gbr"
+    assert actor_of(resolve("Israel will leave the Gaza Strip."), "Gaza Strip") == "pse"
+    result = resolve("President Bill Clinton spoke.", published=None)
+    assert result.country(actor_of(result, "Bill Clinton")) == "USA"

@@ -225,3 +225,17 @@ def test_purpose_and_in_protest_name_whom_a_protest_is_against(nlp):
     assert ("UKR", "PROTEST", "RUS") in triples(nlp, "Protesters in Kyiv blocked a road to show their anger at Russia.")
     found = triples(nlp, "Ukrainian students staged a strike in protest against crimes by Russian soldiers.")
     assert ("UKR", "PROTEST", "RUS") in found
+
+
+def test_failing_to_agree_is_a_rejection(nlp):
+    found = triples(nlp, "Russia and Ukraine failed to reach agreement on Sunday.")
+    assert {("RUS", "REJECT", None), ("UKR", "REJECT", None)} <= found
+
+
+def test_a_vow_of_force_is_a_threat(nlp):
+    assert ("RUS", "THREATEN", "UKR") in triples(nlp, "Russia vowed to attack Ukraine.")
+
+
+def test_handing_over_goods_is_aid_and_people_a_release(nlp):
+    assert ("POL", "AID", "UKR") in triples(nlp, "Poland handed over ten tons of medicine to Ukraine.")
+    assert ("POL", "RETREAT", "UKR") in triples(nlp, "Poland handed over the prisoners to Ukraine.")

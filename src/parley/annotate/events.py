@@ -46,6 +46,7 @@ PROXY_NOUNS = {"ally", "proxy", "client", "surrogate"}
 STANCE_NOUNS = {"protest", "defiance", "retaliation", "response", "solidarity", "opposition"}
 # A crime or abuse by someone: who is accused or protested against is its perpetrator.
 BLAME_TYPES = {"ACCUSE", "PROTEST"}
+HOSTILE_TYPES = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"}
 # Conflict, and concessions, that people and groups direct at their own state ("protesters in Algiers").
 DOMESTIC_TYPES = {"PROTEST", "REJECT", "ACCUSE", "REQUEST", "COERCE", "ASSAULT", "THREATEN", "SANCTION", "CONCEDE"}
 CLAUSAL = {"ccomp", "advcl", "relcl", "acl", "parataxis", "ROOT", "xcomp", "csubj"}
@@ -160,13 +161,16 @@ class EventCoder:
             # "called for both sides to return": the "for" marks the complement clause
             marked = [m for c in token.children if c.dep_ in {"advcl", "ccomp", "xcomp"}
                       for m in c.children if m.dep_ == "mark" and m.lower_ == "for"]
-            for child in list(token.children) + marked:
+            # verb + object first ("handed over medicine" is aid, "handed over prisoners" a release)
+            for child in sorted(list(token.children) + marked, key=lambda c: c.dep_ not in {"dobj", "nsubjpass"}):
                 if child.dep_ in {"prt", "prep"} or child in marked:
                     for key in _keys(token):
                         if (hit := lex.particles.get(f"{key} {child.lower_}")) is not None:
                             return _Trigger(token, *hit, "verb", {child.i})
                 if child.dep_ in {"dobj", "nsubjpass"} or (child.dep_ == "prt"):
-                    objects = [child] + [g for g in child.children if g.dep_ == "pobj"]
+                    objects = [child] + [g for g in child.children if g.dep_ == "pobj"] + [
+                        g for c in child.children if c.dep_ == "prep" and c.lower_ == "of"
+                        for g in c.children if g.dep_ == "pobj"]  # "700 kg of medicine"
                     for obj in objects:
                         for key in _keys(token):
                             for okey in _keys(obj):
@@ -637,7 +641,9 @@ class EventCoder:
         modality = "denied" if negated and self._denied(path) else self.modality(path, negated, tense)
         when = self.date_for(token, (children[0].token if children else token), tense)
         span = self._evidence(token, children)
-        kind, mode = self._retype(trig, path, tense, modality)
+        kind, mode = self._retype(trig, path, tense, modality, children)
+        if kind == "AGREE" and negated and any("fail" in _keys(t) for t in path):
+            kind, mode, negated = "REJECT", None, False  # "failed to reach agreement": no deal was made
         events = []
         for source in sources:
             for target in [t for t in targets if t != source] or [None]:
@@ -649,8 +655,12 @@ class EventCoder:
                 for s, t in dict.fromkeys(events)]
 
     @staticmethod
-    def _retype(trig: _Trigger, path: list[Token], tense: Tense, modality: str | None) -> tuple[str, str | None]:
-        """Material help that is only promised ("will provide aid") and talks that would be held are offers."""
+    def _retype(trig: _Trigger, path: list[Token], tense: Tense, modality: str | None,
+                children: list[_Trigger]) -> tuple[str, str | None]:
+        """Material help that is only promised ("will provide aid") and talks that would be held are offers;
+        a vow of force ("vowed to fight on") is a threat."""
+        if trig.type == "AGREE" and children and all(c.type in HOSTILE_TYPES for c in children):
+            return "THREATEN", None
         ongoing = any(t.lemma_.lower() in {"continue", "keep"} for t in path)
         if trig.type in {"AID", "COOPERATE", "RETREAT"} and tense == "future" and not ongoing and trig.mode != "resign":
             return "AGREE", None
