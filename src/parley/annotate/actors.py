@@ -5,8 +5,12 @@ and "Selenskyj" resolve), spaCy's entities add people and organisations the know
 base lacks, demonyms ("Russian troops") and seats of power ("the Kremlin said") stand
 for their state, role descriptions ("the Kremlin spokesman", "Russia's top diplomat",
 "the Turkish official") go to the office holder on the publication date or to the
-person of that country the article last named, and pronouns go to the last person
-named. Every later stage asks this index who a span of text refers to.
+person of that country the article last named, "he/she" go to the last person named and
+"it/they" to the last state, organisation or group named as a subject. A demonym on a
+people noun ("Croatian extremists") is a group actor of that state; people and parties
+the knowledge base lacks are placed by their title, apposition or sentence, and other
+organisations take CAMEO's generic IGO/NGO codes. Every later stage asks this index who
+a span of text refers to.
 """
 from __future__ import annotations
 
@@ -72,7 +76,7 @@ IGO_BODIES = {"organization", "organisation", "office", "agency", "bank", "fund"
               "assembly", "council", "federation"}
 DOMESTIC_GROUPS = {"party", "front", "movement", "army", "militia", "brigade", "brigades", "rebels", "guerrillas",
                    "league", "congress", "union", "alliance", "coalition", "parliament", "assembly", "court",
-                   "government", "council", "police", "forces", "tigers"}
+                   "government", "council", "police", "forces"}
 NGO_WORDS = {"association", "forum", "committee", "watch", "foundation", "society", "institute", "federation",
              "network", "crescent", "cross", "amnesty", "trust", "centre", "center", "fund", "relief",
              "doctors", "reporters", "international", "organization", "organisation"}
@@ -328,7 +332,8 @@ class _Resolution:
     def _entities(self) -> None:
         for ent in self.doc.ents:
             kind = NEW_ACTOR_LABELS.get(ent.label_)
-            if kind is None or not (self._free(ent.start, ent.end) or kind == "organization" and self._demonym_led(ent)):
+            free = self._free(ent.start, ent.end) or kind == "organization" and self._demonym_led(ent)
+            if kind is None or not free:
                 continue
             start, end = _trim(ent)
             if start >= end:
@@ -521,8 +526,8 @@ class _Resolution:
             return  # "foreign policy expert Vladimir Frolov": a title on a name
         if any(t.text == "-" and t.i > 0 and self.doc[t.i - 1].lower_ in NEGATING_PREFIXES for t in tokens):
             return  # "non-Western nations", "anti-Western states": not the group itself
-        if sum(1 for t in tokens if t.dep_ == "conj" and self._mention_of(t) is not None) >= 1 and \
-                any(c.dep_ == "conj" for t in tokens for c in t.children if self._mention_of(c) is not None):
+        if any(t.dep_ == "conj" and self._mention_of(t) is not None and self._mention_of(t.head) is not None
+               for t in tokens):
             return  # "Hungarian and Romanian officials": each demonym stands for its own state
         group, seat = self._affiliation(tokens)
         if group is None:

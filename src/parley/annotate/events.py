@@ -8,6 +8,9 @@ cut ties", "called for talks", "wants to negotiate") absorb it: their type wins 
 the action supplies the target. Reported content keeps its own subject as source
 ("Peskov said Russia remains open to talks" → AGREE by Russia); a first-person or
 missing subject falls back to the speaker. Coordinated actors give one event each.
+Nominal events under a light verb ("opened an investigation against X", "were engaged
+in ethnic cleansing in X") take the verb's roles; the perpetrator of a crime is the one
+accused or protested against ("in protest against violations by X").
 """
 from __future__ import annotations
 
