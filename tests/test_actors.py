@@ -169,3 +169,9 @@ def test_territories_and_former_leaders(resolve):
     assert actor_of(resolve("Israel will leave the Gaza Strip."), "Gaza Strip") == "pse"
     result = resolve("President Bill Clinton spoke.", published=None)
     assert result.country(actor_of(result, "Bill Clinton")) == "USA"
+
+
+def test_known_surname_opening_a_longer_name_is_a_first_name(resolve):
+    result = resolve("General Michel Aoun spoke in Beirut.")
+    assert actor_of(result, "Michel") is None
+    assert result.country(actor_of(result, "Michel Aoun")) == "LBN"

@@ -239,3 +239,25 @@ def test_a_vow_of_force_is_a_threat(nlp):
 def test_handing_over_goods_is_aid_and_people_a_release(nlp):
     assert ("POL", "AID", "UKR") in triples(nlp, "Poland handed over ten tons of medicine to Ukraine.")
     assert ("POL", "RETREAT", "UKR") in triples(nlp, "Poland handed over the prisoners to Ukraine.")
+
+
+def test_nominal_protest_against_abuses_by_someone(nlp):
+    found = triples(nlp, "Ukrainian youths threw stones during demonstrations against abuses by the Russian military.")
+    assert ("UKR", "PROTEST", "RUS") in found
+
+
+def test_defying_a_ban_rejects_its_author_and_based_in_places_the_actor(nlp):
+    assert ("UKR", "REJECT", "RUS") in triples(nlp, "A newspaper based in Kyiv defied a ban by Russia.")
+
+
+def test_a_name_inside_a_longer_name_is_no_pair(nlp):
+    from parley.annotate.actors import ArticleActors, Mention
+    from parley.model import Actor
+    text = "The Latvian Constitutional Court cancelled restrictions on the use of radio."
+    actors = ArticleActors()
+    actors.add(Actor(id="lva", name="Latvia", country="LVA", kind="state"))
+    actors.add(Actor(id="court", name="Latvian Constitutional Court", country="LVA", kind="organization"))
+    actors.mentions += [Mention(4, 11, "Latvian", "lva", "demonym"),
+                        Mention(4, 32, "Latvian Constitutional Court", "court", "new")]
+    events = extract_events(nlp(text), actors, [], PUBLISHED)
+    assert [(e.source, e.type, e.target) for e in events] == [("court", "CONCEDE", None)]

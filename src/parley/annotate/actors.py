@@ -271,9 +271,15 @@ class _Resolution:
             if hit is None:
                 continue
             entry, via = hit
-            if via == "demonym" and self._ethnic(span):
+            if via == "demonym" and self._ethnic(span) or via == "alias" and self._first_name(span):
                 continue
             self._mention(start, end, self._actor_for(entry), via)
+
+    def _first_name(self, span: Span) -> bool:
+        """A known surname that opens a longer name ("Michel" in "General Michel Aoun") is a first name."""
+        doc = span.doc
+        return span[0].ent_type_ == "PERSON" and span[0].ent_iob_ == "B" and span.end < len(doc) \
+            and doc[span.end].ent_iob_ == "I"
 
     def _ethnic(self, span: Span) -> bool:
         """"ethnic Albanians", "the Russian language", "Russian-speaking": people or words, not the state."""

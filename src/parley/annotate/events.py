@@ -47,8 +47,9 @@ RELATIVE_WORDS = {"who", "whom", "whose", "which", "that", "where", "when", "why
 PROXY_NOUNS = {"ally", "proxy", "client", "surrogate"}
 # "in protest against X", "in defiance of X": the adjunct names whom the act is directed at.
 STANCE_NOUNS = {"protest", "defiance", "retaliation", "response", "solidarity", "opposition"}
-# A crime or abuse by someone: who is accused or protested against is its perpetrator.
-BLAME_TYPES = {"ACCUSE", "PROTEST"}
+# A crime or abuse by someone: who is accused or protested against is its perpetrator; a ban or
+# plan by someone: who is defied or rejected is its author.
+BLAME_TYPES = {"ACCUSE", "PROTEST", "REJECT"}
 HOSTILE_TYPES = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"}
 # Conflict, and concessions, that people and groups direct at their own state ("protesters in Algiers").
 DOMESTIC_TYPES = {"PROTEST", "REJECT", "ACCUSE", "REQUEST", "COERCE", "ASSAULT", "THREATEN", "SANCTION", "CONCEDE"}
@@ -267,6 +268,10 @@ class EventCoder:
         preps = {"of", "from", "for"} | ({"to"} if target else set()) | (set() if target and not proxy else {"in"})
         children += [g for c in token.children if c.dep_ == "prep" and c.lower_ in preps
                      for g in c.children if g.dep_ == "pobj"]
+        if not target:  # "a terror group based in X", "rebels operating from X"
+            children += [g for c in token.children if c.dep_ == "acl" and c.tag_ in {"VBN", "VBG"}
+                         for p in c.children if p.dep_ == "prep" and p.lower_ in {"in", "from"}
+                         for g in p.children if g.dep_ == "pobj"]
         for child in children:
             found = self.actors_of(child, depth - 1, target=target)
             if found:
@@ -570,7 +575,8 @@ class EventCoder:
             return False
         has_target = any(
             c.dep_ == "prep" and c.lower_ in TARGET_PREPS | {"between", "of", "in"} and
-            any(self.actors_of(g) for g in c.children if g.dep_ == "pobj") for c in noun.children)
+            any(self.actors_of(g) or trig.type in BLAME_TYPES and self._culprits(g)
+                for g in c.children if g.dep_ == "pobj") for c in noun.children)
         dated = any(noun.i in {e.root.head.i, e.root.head.head.i}
                     for e in self.dates if noun.left_edge.i <= e.start and e.end <= noun.right_edge.i + 1)
         governed = self._light_verb(noun) is not None
@@ -692,7 +698,8 @@ class EventCoder:
         for subject in subjects:
             inside = self.actors.within(subject.left_edge.idx, subject.idx + len(subject))
             for first, second in zip(inside, inside[1:]):
-                joined = self.doc.text[first.end:second.start].strip() in {"-", "–", "/", ""}
+                joined = second.start >= first.end and \
+                    self.doc.text[first.end:second.start].strip() in {"-", "–", "/", ""}
                 if joined and first.actor != second.actor:
                     return first.actor, second.actor
         return None
