@@ -175,3 +175,17 @@ def test_known_surname_opening_a_longer_name_is_a_first_name(resolve):
     result = resolve("General Michel Aoun spoke in Beirut.")
     assert actor_of(result, "Michel") is None
     assert result.country(actor_of(result, "Michel Aoun")) == "LBN"
+
+
+def test_officials_of_several_states_are_left_to_each_state(resolve):
+    result = resolve("Foreign ministers of Poland, Germany and France agreed the package.")
+    assert actor_of(result, "Foreign ministers") is None
+
+
+def test_unrecognised_speaker_organisation_gets_a_cameo_code(nlp, kb):
+    from parley.annotate.statements import extract_statements
+    resolver = ActorResolver(nlp, kb)
+    doc = nlp("Human Rights Watch said the detentions were illegal.")
+    result = resolver(doc, date(2024, 6, 1))
+    statements = extract_statements(doc, result.resolve_span)
+    assert statements and result.country(statements[0].speaker) == "NGO"

@@ -261,3 +261,13 @@ def test_a_name_inside_a_longer_name_is_no_pair(nlp):
                         Mention(4, 32, "Latvian Constitutional Court", "court", "new")]
     events = extract_events(nlp(text), actors, [], PUBLISHED)
     assert [(e.source, e.type, e.target) for e in events] == [("court", "CONCEDE", None)]
+
+
+def test_repression_and_fighting(nlp):
+    assert ("RUS", "COERCE", "UKR") in triples(nlp, "Russian police fired tear gas at protesters in Kyiv.")
+    assert ("RUS", "ASSAULT", "UKR") in triples(nlp, "Russian forces were engaged in heavy fighting in Ukraine.")
+
+
+def test_topics_and_idioms_are_not_acts(nlp):
+    assert triples(nlp, "Putin said he will talk about easing the sanctions.") == set()
+    assert triples(nlp, "Blinken struck a more upbeat tone on Ukraine.") == set()

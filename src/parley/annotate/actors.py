@@ -144,7 +144,9 @@ class ArticleActors:
         inside = self.within(span.start_char, span.end_char)
         country = next((self.country(m.actor) for m in inside if m.via == "demonym"), None)
         words = {t.lower_ for t in span}
-        kind = "organization" if words & ORGANISATION_WORDS else "person"
+        kind = "organization" if words & (ORGANISATION_WORDS | NGO_WORDS | IGO_BODIES) else "person"
+        if kind == "organization" and country is None:
+            country = _organisation_code(words)  # "Human Rights Watch accused ..."
         actor_id = self.add(Actor(id=_slug(name), name=name, country=country, kind=kind))
         first = doc[start:end + 1]
         self.mentions.append(Mention(first.start_char, first.end_char, first.text, actor_id, "new"))
@@ -537,9 +539,11 @@ class _Resolution:
             return  # "Hungarian and Romanian officials": each demonym stands for its own state
         group, seat = self._affiliation(tokens)
         if group is None:
-            # "the president of Armenia", "leaders of Romania's new government"
-            group, seat = self._affiliation([g for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
-                                             for g in c.subtree])
+            # "the president of Armenia", "leaders of Romania's new government" (not "ministers of
+            # Ostrel, Kesh and Dravia": several states, which the event coder reads one by one)
+            owners = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+                      for g in c.children if g.dep_ == "pobj" and not g.conjuncts]
+            group, seat = self._affiliation([t for g in owners for t in g.subtree])
         country = group.country if group else None
         lemma = head.lemma_.lower()
         plural = head.tag_ in {"NNS", "NNPS"}

@@ -42,6 +42,7 @@ LIGHT_VERBS = {"hold", "have", "host", "launch", "conduct", "make", "issue", "st
 PLACE_OBJECTS = {"curfew", "refuge", "asylum", "measure", "restriction", "emergency", "ban", "blockade",
                  "sanction", "embargo", "control"}
 ENGAGE_VERBS = {"engage", "involve", "participate", "join"}
+TOPIC_PREPS = {"about", "regarding", "concerning"}
 RELATIVE_WORDS = {"who", "whom", "whose", "which", "that", "where", "when", "why"}
 # Nouns whose possessor is not the one meant: "Israel's militia ally" is not Israel.
 PROXY_NOUNS = {"ally", "proxy", "client", "surrogate"}
@@ -565,13 +566,15 @@ class EventCoder:
                 continue
             if trig.pos == "noun" and not self._nominal_event(trig):
                 continue
+            if trig.pos == "verb" and trig.token.dep_ == "pcomp" and trig.token.head.lower_ in TOPIC_PREPS:
+                continue  # "we will talk about easing the measures": a topic, not an act
             events += self._code(trig, absorbed.get(trig.token.i, []))
         return events
 
     def _nominal_event(self, trig: _Trigger) -> bool:
         """A noun names an event only where it says who: "the Russian annexation", "talks between X and Y"."""
         noun = trig.token
-        if noun.head.lower_ in {"about", "regarding", "concerning"}:
+        if noun.head.lower_ in TOPIC_PREPS:
             return False
         has_target = any(
             c.dep_ == "prep" and c.lower_ in TARGET_PREPS | {"between", "of", "in"} and
