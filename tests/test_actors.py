@@ -189,3 +189,36 @@ def test_unrecognised_speaker_organisation_gets_a_cameo_code(nlp, kb):
     result = resolver(doc, date(2024, 6, 1))
     statements = extract_statements(doc, result.resolve_span)
     assert statements and result.country(statements[0].speaker) == "NGO"
+
+
+def test_pronoun_skips_a_person_of_the_other_gender(resolve_demo):
+    text = ("Piet Hallovar said the talks were hard, and he left early. "
+            "His Varnian counterpart, Dasha Veyren, stayed. The meeting had been useful, she told reporters.")
+    result = resolve_demo(text)
+    assert actor_of(result, "she") == "veyren"
+    assert actor_of(result, "he") == "hallovar"
+
+
+def test_gendered_title_sets_gender(resolve_demo):
+    result = resolve_demo("Ilian Morvath met the ministry spokeswoman, Lenka Obradin. Later she spoke to the press.")
+    assert actor_of(result, "she") == "obradin"
+
+
+def test_unqualified_state_body_is_the_article_states(resolve_demo):
+    text = "Varnia rejected the offer. The Foreign Ministry said Varnia would respond, and the ministry added more."
+    result = resolve_demo(text)
+    assert actor_of(result, "Foreign Ministry") == "var_mfa"
+    assert [m.actor for m in result.mentions if m.text.endswith("ministry")] == ["var_mfa"]
+
+
+def test_the_bloc_refers_back_to_the_organisation(resolve_demo):
+    result = resolve_demo("The Serrat Sea Council imposed sanctions on Varnia. The bloc met again on Friday.")
+    assert [m.actor for m in result.mentions if m.text.lower().endswith("bloc")] == ["ssc"]
+
+
+def test_speaker_in_apposition_and_relative_pronoun(nlp, demo_kb):
+    from parley.annotate.actors import ActorResolver
+    doc = nlp("The Council's secretary-general, Ragna Theil, said the sanctions would stay.")
+    result = ActorResolver(nlp, demo_kb)(doc, date(2026, 3, 1))
+    general = next(t for t in doc if t.text == "general")
+    assert result.resolve_span(doc[general.i:general.i + 1]) == "theil"

@@ -27,6 +27,20 @@ from parley.knowledge.names import normalize_name, strip_possessive
 from parley.model import Actor
 
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
+PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m",
+                  "she": "f", "her": "f", "hers": "f", "herself": "f"}
+# Words beside a name that say whether the person is a man or a woman ("Mrs.", "spokeswoman").
+GENDERED_WORDS = {
+    "mr": "m", "mr.": "m", "sir": "m", "king": "m", "prince": "m", "spokesman": "m", "chairman": "m",
+    "congressman": "m", "businessman": "m", "father": "m", "son": "m", "brother": "m", "husband": "m",
+    "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f", "madam": "f", "dame": "f", "lady": "f",
+    "queen": "f", "princess": "f", "spokeswoman": "f", "chairwoman": "f", "congresswoman": "f",
+    "businesswoman": "f", "mother": "f", "daughter": "f", "sister": "f", "wife": "f", "first lady": "f",
+}
+RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
+STATE_BODY_WORDS = {"ministry", "parliament", "army", "navy", "government", "cabinet", "presidency"}
+# "the ministry", "the bloc", "the alliance": a definite noun that points back to an organisation named before.
+ORGANISATION_ANAPHORS = {"ministry", "bloc", "alliance", "organisation", "organization", "union", "council"}
 IT_PRONOUNS = {"it", "its", "itself"}
 THEY_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
 # Nouns that describe an official or a body without naming it; resolved by country and role.
@@ -126,10 +140,21 @@ class ArticleActors:
         for mention in self.mentions:
             if mention.start <= head.idx < mention.end and mention.start >= span.start_char - 1:
                 return mention.actor
+        # "which stated that ...": the noun the relative clause hangs on; "the secretary-general,
+        # Ragna Theil, said": the name in apposition.
+        if head.lower_ in RELATIVE_PRONOUNS and head.head.dep_ == "relcl":
+            return self._mentioned(head.head.head)
+        for appos in (c for c in head.children if c.dep_ == "appos"):
+            found = self._mentioned(appos)
+            if found:
+                return found
         if head.pos_ == "PROPN":
             return self._unnamed(span, head)
         found = self.at(span.start_char, span.end_char)
         return found.actor if found else None
+
+    def _mentioned(self, token: Token) -> str | None:
+        return next((m.actor for m in self.mentions if m.start <= token.idx < m.end), None)
 
     def _unnamed(self, span: Span, head: Token) -> str:
         """A speaker whose name neither the knowledge base nor the entity recogniser knew
@@ -166,7 +191,7 @@ class ActorResolver:
 
     def __init__(self, nlp: Language, kb: KnowledgeBase) -> None:
         self.kb = kb
-        self.role_heads = ROLE_HEADS | {_head_word(noun) for noun in kb.role_nouns()}
+        self.role_heads = ROLE_HEADS | ORGANISATION_ANAPHORS | {_head_word(noun) for noun in kb.role_nouns()}
         self.matcher = PhraseMatcher(nlp.vocab, attr="NORM")
         self._terms: dict[str, str] = {}
         patterns = []
@@ -196,6 +221,7 @@ class _Resolution:
         self._caps: set[str] | None = None
         self.last_report: str | None = None
         self.unplaced: list[str] = []
+        self.gender: dict[str, str] = {}
 
     def run(self) -> ArticleActors:
         self._known_names()
@@ -423,6 +449,10 @@ class _Resolution:
         country, role = self._describe(span)
         if country is None:
             country = self._country_in(span)
+        if country is None and set(normalize_name(name).split()) & STATE_BODY_WORDS:
+            body = self._state_body(name)  # "the Foreign Ministry" in an article about one state
+            if body is not None:
+                return self._actor_for(body)
         actor_id = _slug(name)
         if actor_id not in self.out.actors:
             words = set(normalize_name(name).split())
@@ -436,6 +466,18 @@ class _Resolution:
             if domestic:
                 self.unplaced.append(actor_id)
         return actor_id
+
+    def _state_body(self, name: str) -> Entry | None:
+        """An unqualified state body ("the Foreign Ministry", "the Defence Ministry"): that body of the
+        state the article is mostly about, when the knowledge base knows it."""
+        state = self._dominant_state(0, len(self.doc.text))
+        wanted = normalize_name(name).removeprefix("the ")
+        if state is None:
+            return None
+        for entry in self.kb.bodies_of(state.lower()):
+            if any(normalize_name(n).endswith(wanted) for n in entry.names):
+                return entry
+        return None
 
     def _country_in(self, span: Span) -> str | None:
         for token in span:
@@ -489,8 +531,10 @@ class _Resolution:
                 continue
             lower = token.lower_
             if token.pos_ == "PRON" and lower in PERSON_PRONOUNS:
-                actor_id = self._antecedent(token, want="person")
+                gender = PRONOUN_GENDER[lower]
+                actor_id = self._antecedent(token, want="person", gender=gender)
                 if actor_id:
+                    self.gender.setdefault(actor_id, gender)  # the first pronoun for someone tells their gender
                     self._mention(token.i, token.i + 1, actor_id, "pronoun")
             elif token.tag_ in {"PRP", "PRP$"} and lower in IT_PRONOUNS | THEY_PRONOUNS:
                 actor_id = self._group_antecedent(token, plural=lower in THEY_PRONOUNS)
@@ -526,12 +570,14 @@ class _Resolution:
         "the Turkish official", "Western leaders", "the report"."""
         start = head.left_edge.i
         tokens = [t for t in self.doc[start:head.i + 1]]
-        if any(self.taken[t.i] and self._mention_kind(t) == "person" for t in tokens):
-            return  # "Kremlin spokesman Dmitry Peskov": the name already carries it
+        if any(self.taken[t.i] and t.dep_ != "poss" and self._mention_kind(t) == "person" for t in tokens):
+            return  # "Kremlin spokesman Dmitry Peskov": the name already carries it ("his counterpart" does not)
         if any(t.pos_ == "VERB" for t in tokens):
             return
         if head.dep_ in {"compound", "amod", "nmod"} and self.taken[head.head.i]:
             return  # "foreign policy expert Vladimir Frolov": a title on a name
+        if any(c.dep_ == "appos" and self._mention_kind(c) == "person" for c in head.children):
+            return  # "the ministry spokeswoman, Lenka Obradin": the name beside it says who
         if any(t.text == "-" and t.i > 0 and self.doc[t.i - 1].lower_ in NEGATING_PREFIXES for t in tokens):
             return  # "non-Western nations", "anti-Western states": not the group itself
         if any(t.dep_ == "conj" and self._mention_of(t) is not None and self._mention_of(t.head) is not None
@@ -550,6 +596,8 @@ class _Resolution:
         definite = any(t.lower_ in {"the", "this", "that"} or t.dep_ == "poss" for t in tokens)
         if lemma in REPORT_HEADS:
             actor_id = self._report_author(head, definite)
+        elif lemma in ORGANISATION_ANAPHORS and group is None and definite and not plural:
+            actor_id = self._organisation_antecedent(head, lemma)
         elif plural or lemma in COLLECTIVE_HEADS:
             # "Western leaders", "Russian officials", "the Ukrainian government": the state or group itself.
             actor_id = self._actor_for(group) if group else None
@@ -615,14 +663,17 @@ class _Resolution:
         mention = self._mention_of(token)
         return self.out.actors[mention.actor].kind if mention else None
 
-    def _antecedent(self, token: Token, want: str, country: str | None = None) -> str | None:
+    def _antecedent(self, token: Token, want: str, country: str | None = None,
+                    gender: str | None = None) -> str | None:
         """The nearest earlier mention of the wanted kind: same sentence first, then back up to three sentences,
-        preferring grammatical subjects within a sentence."""
+        preferring grammatical subjects within a sentence. A pronoun skips people of the other gender
+        (known from a title such as "Mrs." or "spokeswoman", or from an earlier pronoun)."""
         sent_starts = [s.start_char for s in self.doc.sents]
         here = token.idx
         earlier = [m for m in self.out.mentions if m.end <= here
                    and self.out.actors[m.actor].kind == want
-                   and (country is None or self.out.actors[m.actor].country == country)]
+                   and (country is None or self.out.actors[m.actor].country == country)
+                   and (gender is None or self._gender_of(m) in {None, gender})]
         if not earlier:
             return None
         current_sent = max((s for s in sent_starts if s <= here), default=0)
@@ -632,8 +683,49 @@ class _Resolution:
             return None
         last_sent_start = max(max((s for s in sent_starts if s <= m.start), default=0) for m in recent)
         in_last = [m for m in recent if m.start >= last_sent_start]
+        if gender is not None:
+            # Someone the article marked with the pronoun's gender beats someone it did not.
+            in_last = [m for m in in_last if self._gender_of(m) == gender] or in_last
         subjects = [m for m in in_last if self._is_subject(m)]
         return (subjects or in_last)[-1].actor
+
+    def _organisation_antecedent(self, token: Token, word: str) -> str | None:
+        """The last organisation named before `token` whose name has the word ("the ministry" → the
+        Defence Ministry), else, for a bloc or alliance, the last organisation that is not a state body."""
+        earlier = [m for m in self.out.mentions if m.end <= token.idx and self.out.actors[m.actor].kind == "organization"]
+        named = [m for m in earlier if word in normalize_name(self.out.actors[m.actor].name).split()]
+        if named:
+            return named[-1].actor
+        if word in {"ministry", "council"}:
+            return None
+        blocs = [m for m in earlier if not set(normalize_name(self.out.actors[m.actor].name).split()) & STATE_BODY_WORDS]
+        return blocs[-1].actor if blocs else None
+
+    def _gender_of(self, mention: Mention) -> str | None:
+        """What the article says of the person's gender: a gendered word just before or beside a mention
+        of them ("Mrs. Veyren", "the spokeswoman", "Obradin, the ministry spokeswoman"), else an earlier pronoun."""
+        known = self.gender.get(mention.actor)
+        if known is None:
+            for m in self.out.mentions:
+                if m.actor == mention.actor and m.end <= mention.end and m.via != "pronoun":
+                    known = self._gendered_words_near(m)
+                    if known:
+                        self.gender[mention.actor] = known
+                        break
+        return known
+
+    def _gendered_words_near(self, mention: Mention) -> str | None:
+        span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None:
+            return None
+        near = list(span) + list(self.doc[max(span.start - 3, 0):span.start])
+        near += [t for c in span.root.children if c.dep_ == "appos" for t in c.subtree]
+        if span.root.dep_ == "appos":
+            near += list(span.root.head.subtree)
+        for token in near:
+            if token.lower_ in GENDERED_WORDS:
+                return GENDERED_WORDS[token.lower_]
+        return None
 
     def _group_antecedent(self, token: Token, plural: bool) -> str | None:
         """"it/its": the last state or organisation named as a subject in this or the previous sentence

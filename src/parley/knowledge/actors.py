@@ -442,6 +442,10 @@ class KnowledgeBase:
     def __len__(self) -> int:
         return len(self._entries)
 
+    def bodies_of(self, ident: str) -> list[Entry]:
+        """The organisations whose parent is this entry (a state's ministries, parliament, armed forces)."""
+        return [e for e in self._entries.values() if e.parent == ident]
+
     def role_nouns(self) -> set[str]:
         """Every role noun of every role type ("top diplomat", "spokeswoman"), lower case."""
         return {noun for spec in self._role_types.values() for noun in spec["nouns"]}
