@@ -274,3 +274,15 @@ def test_polnear_dev_slice(nlp):
                  for a, doc in zip(gold, nlp.pipe(a.text for a in gold))]
     scores = evaluate(gold, predicted).overall["statements"]
     assert scores["span"]["f1"] >= 0.65 and scores["attribution"]["f1"] >= 0.58, scores
+
+
+def test_points_listed_after_a_colon_belong_to_the_proposer(extract):
+    text = ("Foreign Minister Dasha Veyren has presented a four-point plan, which includes:\n"
+            "- a ceasefire along the river;\n- the return of all detainees;\n"
+            "- talks in Aldenport; and\n- a joint border commission.\n"
+            "Ostrel has not yet replied.")
+    found = [s for s in extract(text) if s.text.startswith("a ceasefire")]
+    assert len(found) == 1
+    statement = found[0]
+    assert statement.speaker_text == "Foreign Minister Dasha Veyren"
+    assert statement.text.endswith("a joint border commission") and "talks in Aldenport" in statement.text

@@ -97,6 +97,13 @@ threat assurance insistence accusation allegation suggestion denial
 RELATIVE_THINGS: frozenset[str] = frozenset("that which".split())
 
 # Multi-word prepositional cues: "according to X", "in X's words".
+# Verbs that put forward a set of points, whose items may follow as a list after a colon:
+# "X has presented a six-point plan, which includes:" / "X outlined its demands:".
+PROPOSAL_VERBS: frozenset[str] = frozenset("""
+present propose unveil outline list table submit publish issue set lay put offer
+""".split())
+LIST_MARKERS: frozenset[str] = frozenset("- – — • * ·".split())
+
 ACCORDING = ("according", "to")
 WORDS_NOUNS: frozenset[str] = frozenset("word words view opinion".split())
 

@@ -284,6 +284,7 @@ class _Extractor:
         self._block_quotes()
         self._labels()
         self._dash_lines()
+        self._listed_points()
         unique = {(f.start, f.end): f for f in sorted(self.found, key=lambda f: (f.start, f.end))
                   if any(ch.isalnum() for ch in self.text[f.start:f.end])}
         return list(unique.values())
@@ -829,6 +830,34 @@ class _Extractor:
             piece = self._piece(head, dash - 1)
             if piece:
                 self.found.append(_Found(name, self.doc[dash].text, piece[0], piece[1], "indirect", (start, end)))
+
+
+    def _listed_points(self) -> None:
+        """`X has presented a plan, which includes:` (or `X outlined its demands:`) closing a line, then
+        list items ("- …", "• …"): the items are X's points, one indirect statement."""
+        lines = list(_lines(self.text))
+        for n, (start, end) in enumerate(lines[:-1]):
+            if self.text[end - 1] != ":" or self._in_quote(start):
+                continue
+            verb = self.doc[self._token_at(end - 1)].sent.root
+            if verb.lemma_.lower() not in cues.PROPOSAL_VERBS:
+                continue
+            self.line = (start, end)
+            speaker = self._subject(verb)
+            items = []
+            for item_start, item_end in lines[n + 1:]:
+                if self.text[item_start] not in cues.LIST_MARKERS:
+                    break
+                items.append((item_start, item_end))
+            if speaker is None or not items:
+                continue
+            first = items[0][0] + 1
+            while first < items[-1][1] and self.text[first].isspace():
+                first += 1
+            last = items[-1][1]
+            while last > first and self.text[last - 1] in ".;,":
+                last -= 1
+            self.found.append(_Found(speaker, self._cue_text(verb), first, last, "indirect", (start, end)))
 
 
 def _attributed(clause: Token) -> bool:
