@@ -222,3 +222,9 @@ def test_speaker_in_apposition_and_relative_pronoun(nlp, demo_kb):
     result = ActorResolver(nlp, demo_kb)(doc, date(2026, 3, 1))
     general = next(t for t in doc if t.text == "general")
     assert result.resolve_span(doc[general.i:general.i + 1]) == "theil"
+
+
+def test_a_dateline_is_not_an_actor(resolve_demo):
+    result = resolve_demo("Intro line.\nORVANE, Feb 12 (Halcyon Wire) - The Serrat Sea Council imposed sanctions on Varnia.")
+    assert "ksh" not in {m.actor for m in result.mentions}
+    assert actor_of(result, "Serrat Sea Council") == "ssc"

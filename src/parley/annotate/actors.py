@@ -299,9 +299,17 @@ class _Resolution:
             if hit is None:
                 continue
             entry, via = hit
-            if via == "demonym" and self._ethnic(span) or via == "alias" and self._first_name(span):
+            if via == "demonym" and self._ethnic(span) or via == "alias" and self._first_name(span) \
+                    or via == "seat" and self._dateline(span):
                 continue
             self._mention(start, end, self._actor_for(entry), via)
+
+    def _dateline(self, span: Span) -> bool:
+        """`ORVANE, Feb 12 (Wire) -` or `KYIV —` opening a paragraph: where the story was filed, not an actor."""
+        doc = span.doc
+        opens_line = span.start == 0 or "\n" in doc[span.start - 1].text or doc[span.start - 1].is_space
+        after = doc[span.end].text if span.end < len(doc) else ""
+        return opens_line and span.text.isupper() and len(span.text) > 2 and after in {",", "-", "–", "—", "―"}
 
     def _first_name(self, span: Span) -> bool:
         """A known surname that opens a longer name ("Michel" in "General Michel Aoun") is a first name."""
