@@ -123,3 +123,14 @@ def test_jsonl_export_round_trips_annotations(store, tmp_path):
 def test_stats(store):
     totals = json.loads(run("--db", store, "stats", "--json"))
     assert totals["articles"] == totals["annotated"] >= 14 and totals["outlets"] >= 4
+
+
+def test_annotate_jsonl_skips_a_bad_line_and_says_which(tmp_path):
+    source = tmp_path / "in.jsonl"
+    lines = (DEMO / "corpus" / "wire.jsonl").read_text().splitlines()
+    source.write_text(lines[0] + "\n{not json\n" + json.dumps({"id": "x"}) + "\n" + lines[1] + "\n")
+    out = tmp_path / "out.jsonl"
+    result = runner.invoke(app, ["annotate", str(source), "-o", str(out), *WORLD])
+    assert result.exit_code == 1
+    assert f"{source}:2" in result.output and f"{source}:3" in result.output and "text" in result.output
+    assert len(out.read_text().splitlines()) == 2

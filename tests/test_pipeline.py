@@ -21,7 +21,7 @@ def annotator():
 
 def test_annotated_items_are_verbatim_and_reference_listed_actors(annotator, tmp_path):
     out = tmp_path / "out.jsonl"
-    assert annotate_jsonl(DEMO / "corpus" / "wire.jsonl", out, annotator) == 2
+    assert annotate_jsonl(DEMO / "corpus" / "wire.jsonl", out, annotator) == (2, [])
     for article in read_jsonl(str(out)):
         ids = {a.id for a in article.actors}
         assert article.statements and article.events

@@ -293,16 +293,15 @@ def annotate(ctx: typer.Context,
         from parley.annotate.batch import annotate_jsonl
         with _bar(None, "annotating", not json_output) as bar:
             task = bar.add_task("annotating", total=None)
-            try:
-                count = annotate_jsonl(input, output, annotator, progress=lambda n: bar.advance(task, n))
-            except ValueError as exc:
-                err.print(f"[red]error:[/] {escape(str(input))}: {escape(str(exc))}")
-                raise typer.Exit(2) from None
+            count, errors = annotate_jsonl(input, output, annotator, progress=lambda n: bar.advance(task, n))
         if json_output:
-            _print_json({"annotated": count, "path": str(output)})
+            _print_json({"annotated": count, "path": str(output), "errors": errors})
         else:
-            out.print(f"annotated {count} articles into {escape(str(output))}")
-        return
+            for error in errors:
+                out.print(f"[red]✗[/] {escape(error)}")
+            out.print(f"annotated {count} articles into {escape(str(output))}"
+                      + (f"; skipped {len(errors)} bad lines" if errors else ""))
+        raise typer.Exit(1 if errors else 0)
     with open_db(ctx, db) as store:
         pending = store.pending() if not force else store.count()
         with _bar(pending, "annotating", not json_output) as bar:

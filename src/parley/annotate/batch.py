@@ -23,14 +23,28 @@ Progress = Callable[[int], None]
 _DOC_EXCLUDE = ["tensor", "user_data"]
 
 
-def annotate_jsonl(in_path: Path, out_path: Path, annotator: Annotator, progress: Progress | None = None) -> int:
-    """Read article objects, write them back with actors, statements, events and positions filled in."""
+def read_articles(in_path: Path, errors: list[str]) -> Iterator[Article]:
+    """The article objects of a JSONL file; a bad line is recorded in `errors` (naming the line) and skipped."""
+    with open(in_path, encoding="utf-8") as lines:
+        for number, line in enumerate(lines, 1):
+            try:
+                yield from read_jsonl([line])
+            except ValueError as exc:
+                errors.append(f"{in_path}:{number}: {str(exc).removeprefix('line 1: ')}")
+
+
+def annotate_jsonl(in_path: Path, out_path: Path, annotator: Annotator,
+                   progress: Progress | None = None) -> tuple[int, list[str]]:
+    """Read article objects, write them back with actors, statements, events and positions filled in.
+    Returns how many were written and the bad input lines, which are skipped."""
+    errors: list[str] = []
+
     def done() -> Iterator[Article]:
-        for article in annotator.annotate(read_jsonl(str(in_path))):
+        for article in annotator.annotate(read_articles(in_path, errors)):
             if progress:
                 progress(1)
             yield article
-    return write_jsonl(done(), str(out_path))
+    return write_jsonl(done(), str(out_path)), errors
 
 
 def pending_articles(conn: sqlite3.Connection, force: bool = False) -> list[int]:
