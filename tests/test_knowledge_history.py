@@ -56,14 +56,15 @@ def test_breadth(kb: KnowledgeBase, history: list[dict]) -> None:
 
 
 def test_loading_stays_fast() -> None:
-    """Every lookup table is rebuilt from all files; that must stay well under a second."""
+    """Parsing every file and building every index stays under a second (CPU time, best of three,
+    so that other work on a shared machine does not count)."""
     best = float("inf")
-    for _ in range(2):
+    for _ in range(3):
         actors._shipped.cache_clear()
         actors._default.cache_clear()
-        start = time.perf_counter()
+        start = time.process_time()
         KnowledgeBase.load()
-        best = min(best, time.perf_counter() - start)
+        best = min(best, time.process_time() - start)
     assert best < 1.0
 
 
