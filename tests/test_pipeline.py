@@ -56,3 +56,22 @@ def test_store_annotation_is_incremental_and_reuses_parses(annotator, tmp_path):
     issues = {r[0] for r in store.conn.execute("SELECT id FROM issues")}
     assert "negotiations" in issues
     store.close()
+
+
+def test_a_failing_article_is_reported_and_the_rest_annotated(annotator, tmp_path, monkeypatch):
+    store = open_store(tmp_path / "t.db")
+    store.ingest([str(DEMO / "corpus" / "wire.jsonl")])
+    real = annotator.annotate_doc
+    calls = []
+
+    def flaky(article, doc):
+        calls.append(article.id)
+        if len(calls) == 1:
+            raise RuntimeError("rule tripped")
+        return real(article, doc)
+    monkeypatch.setattr(annotator, "annotate_doc", flaky)
+    errors: list[str] = []
+    assert annotate_store(store.conn, annotator, errors=errors) == 1
+    assert len(errors) == 1 and "rule tripped" in errors[0] and calls[0] in errors[0]
+    assert len(pending_articles(store.conn)) == 1  # the failed one is left to retry
+    store.close()

@@ -306,13 +306,18 @@ def annotate(ctx: typer.Context,
         pending = store.pending() if not force else store.count()
         with _bar(pending, "annotating", not json_output) as bar:
             task = bar.add_task("annotating", total=pending)
-            count = store.annotate(force=force, annotator=annotator, progress=lambda n: bar.advance(task, n))
+            errors: list[str] = []
+            count = store.annotate(force=force, annotator=annotator, progress=lambda n: bar.advance(task, n),
+                                   errors=errors)
         totals = store.stats()
     if json_output:
-        _print_json({"annotated": count, "store": totals})
+        _print_json({"annotated": count, "errors": errors, "store": totals})
     else:
+        for error in errors:
+            out.print(f"[red]✗[/] {escape(error)}")
         out.print(f"annotated {count} articles; the store holds {totals['statements']} statements, "
                   f"{totals['events']} events and {totals['positions']} positions of {totals['actors']} actors")
+    raise typer.Exit(1 if errors else 0)
 
 
 @app.command("eval")

@@ -65,8 +65,11 @@ def _stored_article(conn: sqlite3.Connection, article_id: int) -> tuple[Article,
 
 
 def annotate_store(conn: sqlite3.Connection, annotator: Annotator, force: bool = False,
-                   progress: Progress | None = None, chunk: int = 64) -> int:
-    """Annotate the stored articles that need it; returns how many were annotated."""
+                   progress: Progress | None = None, chunk: int = 64, errors: list[str] | None = None) -> int:
+    """Annotate the stored articles that need it; returns how many were annotated.
+
+    An article whose annotation fails is left as it was, with the reason appended to `errors`
+    (naming the article), and the run goes on."""
     ids = pending_articles(conn, force)
     with transaction(conn):
         save_issues(conn, annotator.codebook)
@@ -82,7 +85,13 @@ def annotate_store(conn: sqlite3.Connection, annotator: Annotator, force: bool =
         fresh = iter(annotator.parse(a.text for (a, _), i in batch if i not in cached))
         for (article, key), article_id in batch:
             doc = cached.get(article_id) or next(fresh)
-            annotated = annotator.annotate_doc(article, doc)
+            try:
+                annotated = annotator.annotate_doc(article, doc)
+            except Exception as exc:  # a rule tripping on odd text must not stop the batch
+                if errors is None:
+                    raise
+                errors.append(f"article {article_id} ({article.id}): {type(exc).__name__}: {exc}")
+                continue
             now = datetime.now(timezone.utc).isoformat(timespec="seconds")
             with transaction(conn):
                 if article_id not in cached:
