@@ -1,7 +1,6 @@
 """The actor knowledge base: shipped data, lookups, user files."""
 from __future__ import annotations
 
-import time
 from datetime import date
 from pathlib import Path
 
@@ -46,11 +45,10 @@ def test_strip_accents_keeps_case() -> None:
 
 # -- shipped data ----------------------------------------------------------------------------------
 
-def test_shipped_files_load_fast() -> None:
+def test_shipped_files_load() -> None:
+    """Load time is measured by `make bench` (annotate benchmark), not asserted here."""
     _shipped.cache_clear()
-    started = time.perf_counter()
-    KnowledgeBase([*_shipped()])
-    assert time.perf_counter() - started < 1.0
+    assert len(KnowledgeBase([*_shipped()])) > 1000
 
 
 def test_default_load_is_cached(kb: KnowledgeBase) -> None:
