@@ -228,3 +228,15 @@ def test_a_dateline_is_not_an_actor(resolve_demo):
     result = resolve_demo("Intro line.\nORVANE, Feb 12 (Halcyon Wire) - The Serrat Sea Council imposed sanctions on Varnia.")
     assert "ksh" not in {m.actor for m in result.mentions}
     assert actor_of(result, "Serrat Sea Council") == "ssc"
+
+
+def test_a_role_noun_refers_to_the_person_with_that_role(resolve_demo):
+    text = ("Casimir Delaunet arrived in Teloria. Dasha Veyren met him at the airport. "
+            "The envoy then drove to the palace.")
+    result = resolve_demo(text)
+    assert [m.actor for m in result.mentions if m.via == "role"] == ["delaunet"]
+
+
+def test_a_generic_official_is_not_an_office_holder(resolve):
+    result = resolve("Ibrahim Kalin spoke on Saturday. The Turkish official said more later.", date(2022, 11, 6))
+    assert [m.actor for m in result.mentions if m.via == "role"] == ["kalin"]

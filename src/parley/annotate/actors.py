@@ -53,7 +53,7 @@ ROLE_HEADS = {
 }
 # Role types many people hold at once: "the Russian ambassador" is whoever the article named, not one office holder.
 SHARED_ROLES = {"analyst", "legislator", "minister", "mayor", "prosecutor", "commissioner", "ambassador", "adviser",
-                "envoy", "negotiator"}
+                "envoy", "negotiator", "official", "regional_head"}
 NEGATING_PREFIXES = {"non", "anti", "pro", "post", "ex"}
 REPORT_HEADS = {"report", "study", "analysis", "survey", "assessment"}
 COLLECTIVE_HEADS = {"government", "administration", "authorities", "leadership", "delegation", "ministry"}
@@ -612,7 +612,7 @@ class _Resolution:
         else:
             actor_id = self._office_holder(tokens, country, seat)
             if actor_id is None and (country or definite):
-                actor_id = self._antecedent(head, want="person", country=country)
+                actor_id = self._antecedent(head, want="person", country=country, role_word=lemma)
         if actor_id is None:
             return
         first = next((t.i for t in tokens if not self.taken[t.i]), head.i)
@@ -672,7 +672,7 @@ class _Resolution:
         return self.out.actors[mention.actor].kind if mention else None
 
     def _antecedent(self, token: Token, want: str, country: str | None = None,
-                    gender: str | None = None) -> str | None:
+                    gender: str | None = None, role_word: str | None = None) -> str | None:
         """The nearest earlier mention of the wanted kind: same sentence first, then back up to three sentences,
         preferring grammatical subjects within a sentence. A pronoun skips people of the other gender
         (known from a title such as "Mrs." or "spokeswoman", or from an earlier pronoun)."""
@@ -682,6 +682,11 @@ class _Resolution:
                    and self.out.actors[m.actor].kind == want
                    and (country is None or self.out.actors[m.actor].country == country)
                    and (gender is None or self._gender_of(m) in {None, gender})]
+        if role_word:
+            # "the envoy" is the person whose role is envoy, wherever the article named them
+            fitting = [m for m in earlier if role_word in (self.out.actors[m.actor].role or "").lower().split()]
+            if fitting:
+                return fitting[-1].actor
         if not earlier:
             return None
         current_sent = max((s for s in sent_starts if s <= here), default=0)
