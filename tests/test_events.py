@@ -162,7 +162,7 @@ def test_crimes_by_someone_make_them_the_accused(nlp):
 def test_relative_clause_head_is_the_object(nlp):
     assert ("POL", "COERCE", "RUS") in triples(nlp, "Kyiv returned the Russian soldiers Poland detained in May.")
     # "in which" marks a place, not an object
-    assert ("RUS", "AGREE", "UKR") not in triples(nlp, "They cited the Kyiv memorandum, in which Russia agreed to stop.")
+    assert ("RUS", "AGREE", "NATO") not in triples(nlp, "They cited the NATO memorandum, in which Russia agreed to stop.")
 
 
 def test_what_is_imposed_on_a_place_targets_it(nlp):
@@ -196,7 +196,11 @@ def test_lexicon_modes_are_plover_modes():
 
 
 def test_coordinated_demonyms_give_one_source_each(nlp):
-    found = triples(nlp, "Senior Russian and Ukrainian officials agreed to meet.")
+    found = triples(nlp, "Senior Russian and Ukrainian officials condemned Poland.")
+    assert {("RUS", "ACCUSE", "POL"), ("UKR", "ACCUSE", "POL")} <= found
+    # agreeing to meet is agreeing with each other; agreeing on a text names no other side
+    assert triples(nlp, "Senior Russian and Ukrainian officials agreed to meet.") == {("RUS", "AGREE", "UKR")}
+    found = triples(nlp, "Senior Russian and Ukrainian officials agreed on a text.")
     assert {("RUS", "AGREE", None), ("UKR", "AGREE", None)} <= found
 
 

@@ -14,11 +14,12 @@ accused or protested against ("in protest against violations by X").
 """
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 from importlib import resources
-from itertools import combinations
+from itertools import combinations, permutations
 from pathlib import Path
 from typing import Iterable, Literal
 
@@ -43,6 +44,8 @@ PLACE_OBJECTS = {"curfew", "refuge", "asylum", "measure", "restriction", "emerge
                  "sanction", "embargo", "control"}
 ENGAGE_VERBS = {"engage", "involve", "participate", "join"}
 TOPIC_PREPS = {"about", "regarding", "concerning"}
+CIRCUMSTANCE_PREPS = {"at", "during", "after", "before", "since", "following", "amid", "despite", "near", "in",
+                      "through", "throughout", "within", "under", "by", "as"}
 RELATIVE_WORDS = {"who", "whom", "whose", "which", "that", "where", "when", "why"}
 # Nouns whose possessor is not the one meant: "Israel's militia ally" is not Israel.
 PROXY_NOUNS = {"ally", "proxy", "client", "surrogate"}
@@ -52,13 +55,35 @@ STANCE_NOUNS = {"protest", "defiance", "retaliation", "response", "solidarity", 
 # plan by someone: who is defied or rejected is its author.
 BLAME_TYPES = {"ACCUSE", "PROTEST", "REJECT"}
 HOSTILE_TYPES = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"}
+COOPERATIVE_TYPES = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
 # Conflict, and concessions, that people and groups direct at their own state ("protesters in Algiers").
 DOMESTIC_TYPES = {"PROTEST", "REJECT", "ACCUSE", "REQUEST", "COERCE", "ASSAULT", "THREATEN", "SANCTION", "CONCEDE"}
 CLAUSAL = {"ccomp", "advcl", "relcl", "acl", "parataxis", "ROOT", "xcomp", "csubj"}
 MODALS_REQUEST = {"should", "must", "ought"}
 FIRST_PERSON = {"we", "i", "us", "our", "my", "me"}
 THIRD_PERSON = {"it", "its", "they", "their", "them", "he", "his", "him", "she", "her"}
-PAIR_HEADS = {"side", "party", "country", "nation", "state", "government", "neighbour", "neighbor"}
+PAIR_HEADS = {"side", "party", "country", "nation", "state", "government", "neighbour", "neighbor", "staff",
+              "army", "military", "delegation", "leader", "minister", "president", "capital"}
+# One event per pair for these ("talks between A and B"); other types go both ways ("accused each other").
+SYMMETRIC_TYPES = {"CONSULT", "COOPERATE", "AGREE"}
+# Verbs whose coordinated subjects act on each other ("A and B exchanged fire / swapped prisoners").
+MUTUAL_VERBS = {"exchange", "swap", "trade"}
+# A third party's offers, talks, calls and praise that name no one are meant for both parties of the dispute.
+THIRD_PARTY_TYPES = {"CONSULT", "AGREE", "REQUEST", "SUPPORT"}
+# Reactions to a thing ("condemned the decision", "welcomed the sanctions") are aimed at the thing's author.
+REACTION_TYPES = {"ACCUSE", "REJECT", "SUPPORT", "CONCEDE", "PROTEST", "THREATEN", "REQUEST"}
+# Words for an act whose author the article has named before.
+THING_NOUNS = {"decision", "move", "step", "measure", "announcement", "gesture", "plan", "proposal", "action", "act",
+               "statement", "remark", "comment", "policy", "package", "incident", "activity", "behaviour", "behavior",
+               "conduct", "deal", "agreement", "it", "this", "that", "them", "these", "those"}
+# Undoing an act ("release our sailors", "the lifting of the sanctions") is asked of whoever did it.
+UNDO_WORDS = {"release", "return", "lift", "lifting", "ease", "easing", "withdraw", "withdrawal", "removal",
+              "remove", "free", "end", "reverse", "cancel", "revoke", "unfreeze"}
+# Nouns of amount or time between a light verb and its event ("ended two days of talks").
+QUANTITY_NOUNS = {"day", "hour", "week", "month", "year", "round", "series", "session"}
+# A nominal event that is said to happen names an event even without its actors ("fighting flared").
+OCCURRENCE_VERBS = {"take", "flare", "erupt", "break", "resume", "continue", "escalate", "intensify", "rage",
+                    "begin", "start", "end", "plan", "schedule", "due", "expect", "collapse"}
 Tense = Literal["past", "future", None]
 
 
@@ -75,6 +100,9 @@ class Lexicon:
     cooperative: frozenset[str]
     negators: frozenset[str]
     speech: frozenset[str]
+    labels: frozenset[str]
+    label_verbs: frozenset[str]
+    responses: frozenset[str]
 
 
 def _coded(table: dict[str, str], where: str) -> dict[str, tuple[str, str | None]]:
@@ -99,7 +127,9 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
         objects=_coded(data["verb_objects"], where), nouns=_coded(data["nouns"], where),
         adjectives=_coded(data["adjectives"], where), governors=_coded(data["governors"], where),
         intentions=frozenset(data["intentions"]), cooperative=frozenset(data["cooperative"]),
-        negators=frozenset(data["negators"]), speech=frozenset(data["speech"]))
+        negators=frozenset(data["negators"]), speech=frozenset(data["speech"]),
+        labels=frozenset(data["labels"]), label_verbs=frozenset(data["label_verbs"]),
+        responses=frozenset(data["responses"]))
 
 
 @dataclass
@@ -109,6 +139,7 @@ class _Trigger:
     mode: str | None
     pos: str                      # verb | noun | adj
     consumed: set[int] = field(default_factory=set)   # token indices that are part of the trigger
+    role: str | None = None       # label (an accusing word or naming), response (reacting to someone)
 
 
 def _pronoun(token: Token) -> bool:
@@ -156,17 +187,102 @@ class EventCoder:
                 held = self.by_token.get(token.i)
                 if held is None or mention.end - mention.start > held.end - held.start:
                     self.by_token[token.i] = mention
+        self.parties = self._main_parties()
+        self.history: list[Event] = []  # the events coded so far, in text order
+        self.triggers: dict[int, _Trigger] = {}  # the current sentence's
+
+    # -- the article's parties ---------------------------------------------------------------
+    def _main_parties(self) -> list[str]:
+        """The two states the article is most about (most mentions by name, their officials and bodies
+        included), first named first: who faces whom when a sentence leaves the counterpart out."""
+        states = {a.country: a.id for a in self.actors.actors.values() if a.kind == "state" and a.country}
+        counts: Counter[str] = Counter()
+        first: dict[str, int] = {}
+        for mention in self.actors.mentions:
+            country = self.actors.country(mention.actor)
+            if country in states and mention.via != "pronoun":
+                counts[country] += 1
+                first[country] = min(first.get(country, mention.start), mention.start)
+        top = sorted(counts, key=lambda c: (-counts[c], first[c]))[:2]
+        return [states[c] for c in sorted(top, key=first.__getitem__)] if len(top) == 2 else []
+
+    def counterpart(self, actor: str) -> list[str]:
+        """The other party of the article's dispute, for an actor on one side of it."""
+        country = self.actors.country(actor)
+        others = [p for p in self.parties if self.actors.country(p) != country]
+        return others if len(others) == 1 else []
+
+    def author(self, actor: str, kinds: set[str] | None) -> list[str]:
+        """Who did what an actor reacts to or wants undone: the source of the latest earlier event (of those
+        kinds) aimed at the actor's side; for a named kind of act, else the latest such act by another side."""
+        country = self.actors.country(actor)
+        others = [e for e in reversed(self.history) if self.actors.country(e.source) not in {country, None}
+                  and (kinds is None or e.type in kinds)]
+        aimed = [e for e in others if e.target is not None and self.actors.country(e.target) == country]
+        found = aimed or (others if kinds is not None else [])
+        return [found[0].source] if found else []
+
+    def _state_of(self, actor: str) -> list[str]:
+        country = self.actors.country(actor)
+        return [a.id for a in self.actors.actors.values() if a.kind == "state" and a.country == country][:1]
+
+    def _usual_target(self, actor: str) -> list[str]:
+        """Whom an actor outside the dispute last acted toward: a bloc's sanctions keep their target."""
+        country = self.actors.country(actor)
+        for event in reversed(self.history):
+            if event.target is not None and self.actors.country(event.source) == country and \
+                    self.actors.country(event.target) not in {country, None}:
+                return [event.target]
+        return []
 
     # -- triggers ----------------------------------------------------------------------------
     def trigger(self, token: Token) -> _Trigger | None:
         lex = self.lex
         if token.pos_ == "VERB" and token.dep_ in {"amod", "compound"}:
             return None  # "the proposed order", "a negotiated settlement"
+        if token.pos_ == "VERB" and token.lemma_.lower() in lex.label_verbs and (label := self._label_of(token)):
+            return _Trigger(token, "ACCUSE", "disapprove", "verb", {label.i}, role="label")
+        found = self._lexicon_trigger(token)
+        if found is None and token.pos_ == "VERB" and token.lemma_.lower() in lex.responses:
+            return _Trigger(token, "THREATEN", None, "verb", role="response")
+        if found is not None and found.pos == "verb" and token.lemma_.lower() in lex.responses:
+            found.role = "response"  # "respond to the demands" concedes, "respond to the sanctions" threatens
+        if found is None and token.pos_ == "NOUN" and token.lemma_.lower() in lex.labels:
+            return _Trigger(token, "ACCUSE", "disapprove", "noun", role="label")
+        return found
+
+    def _is_label(self, token: Token) -> bool:
+        """An accusing word, or the name of a hostile act ("an abduction"), pinned on something."""
+        keys = _keys(token)
+        return any(k in self.lex.labels for k in keys) or any(
+            self.lex.nouns.get(k, ("",))[0] in HOSTILE_TYPES for k in keys if token.pos_ == "NOUN")
+
+    def _label_of(self, verb: Token) -> Token | None:
+        """The label a verb of naming pins on its object: "called them illegal", "an act described as piracy",
+        "called the sanctions 'illegal'" (parsed as a modifier of the object)."""
+        near = [c for c in verb.children if c.dep_ in {"oprd", "acomp", "attr", "dobj", "xcomp", "ccomp"}]
+        near += [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" for g in c.children if g.dep_ == "pobj"]
+        near += [g for c in verb.children if c.dep_ == "dobj" for g in c.children if g.dep_ == "amod"]
+        near += [g for c in near for g in c.children if g.dep_ in {"conj", "nsubj"}]
+        near += [g for c in near if c.dep_ in {"oprd", "attr"} for g in c.children if g.dep_ == "amod"]
+        if verb.dep_ not in {"relcl", "acl"}:  # "an incident Teloria calls an abduction": the object is the label
+            near = [c for c in near if c.dep_ != "dobj" or c.head.i != verb.i]
+        return next((c for c in near if self._is_label(c)), None)
+
+    def _lexicon_trigger(self, token: Token) -> _Trigger | None:
+        lex = self.lex
         if token.pos_ == "VERB" or (token.pos_ == "NOUN" and token.dep_ == "ROOT"):
             # "called for both sides to return": the "for" marks the complement clause
             marked = [m for c in token.children if c.dep_ in {"advcl", "ccomp", "xcomp"}
                       for m in c.children if m.dep_ == "mark" and m.lower_ == "for"]
-            # verb + object first ("handed over medicine" is aid, "handed over prisoners" a release)
+            # verb + object first ("handed over medicine" is aid, "handed over prisoners" a release); a
+            # participle's noun is its object ("the sanctions imposed by X")
+            described = [token.head] if token.dep_ == "acl" and token.tag_ == "VBN" else []
+            for obj in described:
+                for key in _keys(token):
+                    for okey in _keys(obj):
+                        if (hit := lex.objects.get(f"{key} {okey}")) is not None:
+                            return _Trigger(token, *hit, "verb", {obj.i})
             for child in sorted(list(token.children) + marked, key=lambda c: c.dep_ not in {"dobj", "nsubjpass"}):
                 if child.dep_ in {"prt", "prep"} or child in marked:
                     for key in _keys(token):
@@ -195,11 +311,19 @@ class EventCoder:
                     return _Trigger(token, *lex.nouns[key], "noun")
             return None
         if token.pos_ == "ADJ" and token.dep_ in {"acomp", "amod", "ROOT", "conj", "attr", "oprd"}:
-            takes_to = any((c.dep_ == "prep" and c.lower_ == "to") or c.dep_ == "xcomp" for c in token.children)
+            takes_to = any((c.dep_ == "prep" and c.lower_ == "to") or c.dep_ == "xcomp" for c in token.children) or \
+                self._open_way(token)
             for key in _keys(token):
                 if key in lex.adjectives and takes_to:
                     return _Trigger(token, *lex.adjectives[key], "adj")
         return None
+
+    def _open_way(self, adjective: Token) -> bool:
+        """"The door to dialogue remains open": the subject is a way to a cooperative act."""
+        subjects = [c for c in adjective.head.children if c.dep_ == "nsubj"] if adjective.dep_ == "acomp" else []
+        return any(p.dep_ == "prep" and p.lower_ == "to" and any(
+            (self._kinds_of(g) or set()) & {"CONSULT", "AGREE"} for g in p.children if g.dep_ == "pobj")
+            for subject in subjects for p in subject.children)
 
     def governor_of(self, trig: _Trigger, triggers: dict[int, _Trigger]) -> Token | None:
         """The verb or adjective this action is the complement of ("threatened to [ban]")."""
@@ -207,6 +331,10 @@ class EventCoder:
         for _ in range(4):
             if current.dep_ not in {"xcomp", "ccomp", "dobj", "pobj", "prep", "pcomp", "advcl", "acl", "nsubj"}:
                 return None
+            if current.dep_ == "acl" and current.tag_ == "VBN":
+                return None  # "rejected the sanctions imposed by X": X's own act, not the content of the rejection
+            if current.dep_ == "prep" and current.lower_ in CIRCUMSTANCE_PREPS:
+                return None  # "agreed the package at a meeting": where, not what
             head = current.head
             if head.i == current.i:
                 return None
@@ -259,6 +387,9 @@ class EventCoder:
             return self._antecedent(token)
         if token.lemma_.lower() in PAIR_HEADS and any(c.lower_ in {"both", "two"} for c in token.children):
             return self._recent_pair(token)
+        if token.lemma_.lower() in PAIR_HEADS and any(c.lower_ == "other" for c in token.children) and \
+                any(c.lower_ == "the" for c in token.children):
+            return self._other_side(token)
         if depth == 0:
             return []
         proxy = token.lemma_.lower() in PROXY_NOUNS
@@ -296,13 +427,25 @@ class EventCoder:
         return []
 
     def _recent_pair(self, token: Token) -> list[str]:
-        """"Both sides": the last two actors named together ("talks between Russia and Ukraine")."""
+        """"Both sides": the last two actors named together ("talks between Russia and Ukraine"), else the
+        article's two parties."""
         for earlier in reversed(token.doc[:token.i]):
             if earlier.dep_ == "conj":
                 first, second = self.mention_actor(earlier.head), self.mention_actor(earlier)
                 if first and second and first != second:
                     return [first, second]
-        return []
+        return list(self.parties)
+
+    def _other_side(self, token: Token) -> list[str]:
+        """"The other side": the counterpart of the clause's subject, or of the speaker when it is the subject."""
+        verb = token
+        while verb.dep_ not in CLAUSAL and verb.head.i != verb.i:
+            verb = verb.head
+        in_subject = any(token.i in {t.i for t in c.subtree} for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"})
+        own = [] if in_subject or verb.i == token.i else self.subject(verb)
+        if not own and (speaker := self.speaker_of(token)):
+            own = [speaker]
+        return self.counterpart(own[0]) if own else []
 
     def subject(self, token: Token, seen: int = 0, controller: bool = False) -> list[str]:
         """Who acts: the subject or by-agent, inherited through control, coordination and relative clauses."""
@@ -330,6 +473,9 @@ class EventCoder:
                 return self.actors_of(shared[0])
         if token.dep_ in {"conj", "advcl", "pcomp"} or (token.dep_ == "acl" and token.tag_ == "TO"):
             return self.subject(token.head, seen + 1)
+        if seen == 0 and token.dep_ == "acl" and token.tag_ == "VBN" and not any(
+                c.dep_ == "dobj" for v in [token, *token.conjuncts] for c in v.children):
+            return []  # "soldiers held in X": the noun is what the act is done to
         if token.dep_ in {"acl", "relcl"}:
             return self.actors_of(token.head) or self.subject(token.head, seen + 1)
         if token.dep_ in {"dobj", "pobj", "prep", "attr"} and token.head.i != token.i:
@@ -369,6 +515,8 @@ class EventCoder:
                 # "demanded that X forsake …": the one asked is the subject of the demand
                 found += [a for g in child.children if g.dep_ in {"nsubj", "nsubjpass"}
                           for a in self.actors_of(g, target=True)]
+                if kind == "THREATEN":  # "warned that it could cut exports to X": X, where "it" is the source
+                    found += self.objects(child, kind)
         if token.dep_ == "relcl" and not any(c.dep_ == "dobj" or c.lower_ in RELATIVE_WORDS or any(
                 g.lower_ in RELATIVE_WORDS for g in c.children) for c in token.children if c.dep_ != "nsubj") and any(
                 c.dep_ == "nsubj" and c.lower_ not in RELATIVE_WORDS for c in token.children):
@@ -397,6 +545,8 @@ class EventCoder:
             if prep.lower_ == "in" and any(g.lemma_.lower() in STANCE_NOUNS for g in objects):
                 # "in protest against X", "in retaliation for X"
                 found += [a for g in objects for a in self._prep_objects(g, kind)]
+            elif prep.lower_ == "against" and kind in COOPERATIVE_TYPES:
+                continue  # "defending the country against X": X is not whom the support is for
             elif prep.lower_ in TARGET_PREPS or (prep.lower_ == "in" and placed):
                 for g in objects:
                     found += (kind in BLAME_TYPES and self._culprits(g)) or self.actors_of(g, target=True)
@@ -475,7 +625,7 @@ class EventCoder:
             return "unlikely"
         if any(c.dep_ == "advcl" and any(m.lower_ in {"if", "unless"} for m in c.children) for t in path for c in t.children):
             return "conditional"
-        if keys & {"would", "could", "might"}:
+        if keys & {"would", "could", "might", "can"}:
             return "hypothetical"
         if tense == "future" or keys & self.lex.intentions or keys & {"plan", "schedule", "expect"}:
             return "planned"
@@ -492,14 +642,12 @@ class EventCoder:
         return current
 
     def date_for(self, anchor: Token, trig: Token, tense: Tense) -> str | None:
-        sent = anchor.sent
-        dates = [e for e in self.dates if e.start >= sent.start and e.end <= sent.end]
-        if not dates:
-            dates = []
-        own = [e for e in dates if self._attached(e, anchor, trig)]
+        own = self._own_dates(anchor, trig)
         if own:
             best = min(own, key=lambda e: abs(e.root.i - trig.i))
             return resolve_date(best.text, self.published, tense)
+        sent = anchor.sent
+        dates = [e for e in self.dates if e.start >= sent.start and e.end <= sent.end]
         cue = self.speech_verb(anchor)
         if cue is not None:
             cued = [e for e in dates if self.clause_head(e.root) == self.clause_head(cue)]
@@ -517,7 +665,16 @@ class EventCoder:
                     return resolve_date(cue_dates[0].text, self.published, self.tense([cue_verb]))
         return None
 
+    def _own_dates(self, anchor: Token, trig: Token) -> list[Span]:
+        """The DATE entities of the event's own clause (not of the statement's cue)."""
+        sent = anchor.sent
+        return [e for e in self.dates if e.start >= sent.start and e.end <= sent.end and self._attached(e, anchor, trig)]
+
     def _attached(self, ent: Span, anchor: Token, trig: Token) -> bool:
+        cue = self.clause_head(ent.root)
+        if cue.dep_ == "parataxis" and ent.end <= cue.i and any(k in self.lex.speech for k in _keys(cue)) and \
+                cue.head.i in {self.clause_head(anchor).i, self.clause_head(trig).i}:
+            return True  # "From Monday, she said, transit will be suspended"
         if ent.root.i in {t.i for t in anchor.subtree} and self.clause_head(ent.root) in {self.clause_head(trig),
                                                                                             self.clause_head(anchor)}:
             return True
@@ -535,9 +692,12 @@ class EventCoder:
                 consumed |= trig.consumed
         for index in consumed:
             triggers.pop(index, None)
+        self.triggers = triggers
         events: list[Event] = []
-        events += self._conditionals(sent, triggers)
-        events += self._modal_requests(sent, triggers)
+        for special in (self._conditionals, self._modal_requests, self._wishes):
+            found = special(sent, triggers)
+            self.history += found
+            events += found
         absorbed: dict[int, list[_Trigger]] = {}
         anchors: list[_Trigger] = []
         for trig in triggers.values():
@@ -552,8 +712,11 @@ class EventCoder:
             if gov_index in triggers or gov_index in self.suppressed:
                 continue
             if gov_index not in {a.token.i for a in anchors}:
-                # an intention ("wants to", "plans to") with a cooperative action is an offer: AGREE
+                # an intention ("wants to", "plans to") with a cooperative action is an offer: AGREE; hoping that
+                # others act ("hoped the ministers would meet") is neither party's act
                 governor = self.doc[gov_index]
+                if self._others_act(governor, children):
+                    continue
                 kinds = {c.type for c in children}
                 if kinds & {"AGREE", "CONSULT", "COOPERATE"}:
                     anchors.append(_Trigger(governor, "AGREE", None, "verb" if governor.pos_ == "VERB" else "noun"))
@@ -561,29 +724,48 @@ class EventCoder:
                     anchors += children
                     for child in children:
                         absorbed.setdefault(child.token.i, [])
-        for trig in anchors:
+        for trig in sorted(anchors, key=lambda t: t.token.i):
             if trig.token.i in self.suppressed:
                 continue
-            if trig.pos == "noun" and not self._nominal_event(trig):
+            if trig.pos == "noun" and trig.role != "label" and not self._nominal_event(trig):
                 continue
             if trig.pos == "verb" and trig.token.dep_ == "pcomp" and trig.token.head.lower_ in TOPIC_PREPS:
                 continue  # "we will talk about easing the measures": a topic, not an act
-            events += self._code(trig, absorbed.get(trig.token.i, []))
+            found = self._code(trig, absorbed.get(trig.token.i, []))
+            self.history += found
+            events += found
         return events
 
+    def _others_act(self, governor: Token, children: list[_Trigger]) -> bool:
+        """The wished-for act has a subject of its own, other than the one who wishes it."""
+        own = {self.actors.country(a) for a in self.subject(governor)}
+        for child in children:
+            clause = child.token
+            while clause.dep_ not in CLAUSAL and clause.head.i != clause.i:
+                clause = clause.head
+            subjects = [a for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"} for a in self.actors_of(c)]
+            if clause.i != governor.i and subjects and not {self.actors.country(a) for a in subjects} & own:
+                return True
+        return False
+
     def _nominal_event(self, trig: _Trigger) -> bool:
-        """A noun names an event only where it says who: "the Russian annexation", "talks between X and Y"."""
+        """A noun names an event only where it says who or when ("the Russian annexation", "talks between X and
+        Y", "the talks on Monday"), or that it happens ("fighting flared", "an exchange is planned")."""
         noun = trig.token
-        if noun.head.lower_ in TOPIC_PREPS:
-            return False
+        if noun.head.lower_ in TOPIC_PREPS or any(c.dep_ == "det" and c.lower_ == "any" for c in noun.children):
+            return False  # a topic ("talk about sanctions"), or any act that might come ("any new sanctions")
+        preps = TARGET_PREPS | {"between", "of"} | ({"in"} if trig.type in PLACE_TYPES else set())
         has_target = any(
-            c.dep_ == "prep" and c.lower_ in TARGET_PREPS | {"between", "of", "in"} and
+            c.dep_ == "prep" and c.lower_ in preps and
             any(self.actors_of(g) or trig.type in BLAME_TYPES and self._culprits(g)
                 for g in c.children if g.dep_ == "pobj") for c in noun.children)
         dated = any(noun.i in {e.root.head.i, e.root.head.head.i}
                     for e in self.dates if noun.left_edge.i <= e.start and e.end <= noun.right_edge.i + 1)
         governed = self._light_verb(noun) is not None
-        return has_target or governed or dated or self._compound_pair(noun) is not None
+        happens = noun.dep_ in {"nsubj", "nsubjpass"} and noun.head.lemma_.lower() in OCCURRENCE_VERBS
+        authored = bool(self._own_source(noun)) and (  # "dismissed Mereval's offer", "the Merevalian mediator"
+            trig.mode == "third-party" or any(self._reacted_by(noun, s) for s in self._own_source(noun)))
+        return has_target or governed or dated or happens or authored or self._compound_pair(noun) is not None
 
     def _stative_subject(self, trig: _Trigger) -> list[str]:
         """"X is committed / prepared / determined to ...": a passive in form only, whose subject acts."""
@@ -596,7 +778,9 @@ class EventCoder:
     @staticmethod
     def _light_verb(noun: Token) -> Token | None:
         """The verb a nominal event is the substance of: "held talks", "staged a strike", "engaged in
-        ethnic cleansing"."""
+        ethnic cleansing", "ended two days of talks"."""
+        if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in QUANTITY_NOUNS:
+            noun = noun.head.head
         if noun.dep_ in {"dobj", "nsubj", "nsubjpass"} and any(k in LIGHT_VERBS for k in _keys(noun.head)):
             return noun.head
         if noun.dep_ == "pobj" and noun.head.lower_ == "in" and noun.head.head.lemma_.lower() in ENGAGE_VERBS:
@@ -605,6 +789,9 @@ class EventCoder:
 
     def _code(self, trig: _Trigger, children: list[_Trigger]) -> list[Event]:
         token = trig.token
+        if trig.role == "label" and trig.pos == "noun":
+            return self._label_noun(trig)
+        material = trig.type in HOSTILE_TYPES | {"AID", "COOPERATE", "RETREAT", "PROTEST"}
         sources = self.subject(token) if trig.pos != "noun" else \
             (self._own_source(token) or self.subject(token) or self._own_source(token, pronouns=True))
         if trig.pos == "adj" and not sources:
@@ -615,19 +802,23 @@ class EventCoder:
         stative = self._stative_subject(trig)
         if stative:
             sources = stative  # "Vietnam is committed to opening up"
-        if not sources:
+        imperative = trig.pos == "verb" and self._imperative(token)
+        if not sources or imperative:
+            # the speaker acts in their own words, not in the acts they name ("the withdrawal was a first step",
+            # "those who kidnapped our soldiers")
             speaker = self.speaker_of(token)
-            sources = [speaker] if speaker else []
+            named = trig.pos == "noun" or self._named_subject(token)
+            sources = [speaker] if speaker and (imperative or not (material and named)) else []
         targets = [t for t in self.objects(token, trig.type) if not (stative and t in stative)]
         pairs: list[tuple[str, str]] = []
         for child in children:
-            inner = self._complement_actors(child.token, token, trig.type)
+            inner = self._complement_actors(child.token, token, child.type)
             targets += [a for a in inner if a not in targets]
         between = [a for c in token.children if c.dep_ == "prep" and c.lower_ == "between"
                    for g in c.children if g.dep_ == "pobj" for a in self.actors_of(g)]
         if between:
-            if len(between) >= 2:
-                pairs.append((between[0], between[1]))
+            if len(between) >= 2 and (trig.pos == "noun" or not sources):
+                pairs.append((between[0], between[1]))  # "talks between A and B"; not "shuttled between A and B"
             targets += [a for a in between if a not in targets]
         if not targets and trig.pos == "noun":
             targets += [a for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
@@ -638,15 +829,18 @@ class EventCoder:
             targets += [a for a in self.objects(light, trig.type) if a not in sources]
         if len(sources) >= 2:
             targets = [t for t in targets if t not in sources]
+        own = {self.actors.country(s) for s in sources}
+        if any(self.actors.country(t) not in own for t in targets):
+            targets = [t for t in targets if self.actors.country(t) not in own]  # a foreign target over one's own side
         if not targets and (pair := self._compound_pair(token)):
             pairs.append(pair)
             sources = []
-        if not targets and not pairs:
+        mutual = len(sources) >= 2 and (self._reciprocal(token) or (not targets and self._mutual(trig, children)))
+        if not targets and not pairs and not mutual and trig.role != "label":
             targets = self._nearby_target(token, children, sources, trig.type)
-        if len(sources) >= 2 and (self._reciprocal(token) or (not targets and trig.type in {"CONSULT", "COOPERATE"}
-                                                               and trig.pos == "verb")):
-            pairs += list(combinations(sources, 2))
-            sources = []
+        if not sources and trig.type in HOSTILE_TYPES and targets:
+            # "those who kidnapped our servicemen", "soldiers held in X": in a dispute, the other side
+            sources = self.counterpart(targets[0])
         path = self.path_up(token)
         negated = self.negated(path + [c.token for c in children])
         tense = self.tense(path)
@@ -654,33 +848,204 @@ class EventCoder:
         when = self.date_for(token, (children[0].token if children else token), tense)
         span = self._evidence(token, children)
         kind, mode = self._retype(trig, path, tense, modality, children)
+        if kind is None:
+            return []
+        if imperative:
+            kind, mode = "REQUEST", None
         if kind == "AGREE" and negated and any("fail" in _keys(t) for t in path):
             kind, mode, negated = "REJECT", None, False  # "failed to reach agreement": no deal was made
+        if mutual:
+            # "accused each other", "exchanged fire": each way; "a joint declaration", "held talks": once
+            both_ways = kind not in SYMMETRIC_TYPES and (self._each_other(token) or token.lemma_.lower() in MUTUAL_VERBS)
+            pairs += list((permutations if both_ways else combinations)(sources, 2))
+            sources = []
+        if not sources and not targets and not pairs and trig.pos == "noun" and len(self.parties) == 2:
+            # "fighting flared", "the exchange will take place": the article's two parties, each way where
+            # the act goes both ways
+            first, second = self.parties
+            pairs = [(first, second)] + ([(second, first)] if kind not in SYMMETRIC_TYPES else [])
         events = []
         for source in sources:
-            for target in [t for t in targets if t != source] or [None]:
-                events.append((source, target))
+            aimed = [t for t in targets if t != source]
+            if not aimed and not pairs:
+                partners = {self.actors.country(s) for s in sources} - {self.actors.country(source)}
+                aimed = [t for t in self._unstated(trig, source, kind, children, together=bool(partners))
+                         if self.actors.country(t) not in partners]
+            events += [(source, target) for target in aimed or [None]]
         events += pairs
-        return [Event(source=s, type=kind, target=t, date=when, negated=negated,
-                      evidence=span.text, mode=mode, modality=modality, start=span.start_char,
-                      end=span.end_char, score=score(kind), cameo=cameo_root(kind, mode))
-                for s, t in dict.fromkeys(events)]
+        return [self._event(s, kind, t, span, when, negated, mode, modality) for s, t in dict.fromkeys(events)]
 
-    @staticmethod
-    def _retype(trig: _Trigger, path: list[Token], tense: Tense, modality: str | None,
-                children: list[_Trigger]) -> tuple[str, str | None]:
-        """Material help that is only promised ("will provide aid") and talks that would be held are offers;
-        a vow of force ("vowed to fight on") is a threat."""
+    def _event(self, source: str, kind: str, target: str | None, span: Span, when: str | None, negated: bool,
+               mode: str | None = None, modality: str | None = None) -> Event:
+        return Event(source=source, type=kind, target=target, date=when, negated=negated, evidence=span.text,
+                     mode=mode, modality=modality, start=span.start_char, end=span.end_char, score=score(kind),
+                     cameo=cameo_root(kind, mode))
+
+    def _retype(self, trig: _Trigger, path: list[Token], tense: Tense, modality: str | None,
+                children: list[_Trigger]) -> tuple[str | None, str | None]:
+        """Material help that is only promised ("will provide aid"), signing that is only offered and talks
+        that would be held are offers; a vow of force ("vowed to fight on") and hostile acts to come are threats,
+        unless they are scheduled ("from Monday, transit will be suspended") or go on ("sanctions would remain
+        in force"). A response is a threat when it is to come, and a concession when it answers a demand."""
+        token = trig.token
+        possible = modality in {"hypothetical", "conditional"}
+        if trig.role == "response":
+            if self._answers_request(token):
+                return "CONCEDE", None
+            return ("THREATEN", None) if tense == "future" or possible else (None, None)
         if trig.type == "AGREE" and children and all(c.type in HOSTILE_TYPES for c in children):
             return "THREATEN", None
-        ongoing = any(t.lemma_.lower() in {"continue", "keep"} for t in path)
-        if trig.type in {"AID", "COOPERATE", "RETREAT"} and tense == "future" and not ongoing and trig.mode != "resign":
+        ongoing = any(t.lemma_.lower() in {"continue", "keep", "remain", "stay"} for t in path)
+        offered = tense == "future" or (modality == "hypothetical" and trig.pos == "verb")
+        if trig.type in {"AID", "COOPERATE", "RETREAT"} and offered and not ongoing and trig.mode != "resign":
             return "AGREE", None
-        if trig.type == "CONSULT" and modality in {"hypothetical", "conditional"}:
+        if trig.type == "SUPPORT" and token.lemma_.lower() == "sign" and (tense == "future" or possible):
             return "AGREE", None
-        if trig.type in {"PROTEST", "SANCTION", "COERCE", "ASSAULT"} and (tense == "future" or modality == "hypothetical"):
+        if trig.type == "CONSULT" and possible:
+            return "AGREE", None
+        if trig.type in {"PROTEST", "SANCTION", "COERCE", "ASSAULT"} and (tense == "future" or modality == "hypothetical") \
+                and not ongoing and (possible or not self._own_dates(token, token)):
             return "THREATEN", None  # "said they would boycott", "will impose a curfew"
         return trig.type, trig.mode
+
+    def _answers_request(self, token: Token) -> bool:
+        """"Respond to the demands": the response meets a request."""
+        return any(self._kinds_of(g) == {"REQUEST"} for c in token.children if c.dep_ == "prep"
+                   for g in c.children if g.dep_ == "pobj")
+
+    def _mutual(self, trig: _Trigger, children: list[_Trigger]) -> bool:
+        """Coordinated actors who act on each other: "spoke to each other", "exchanged fire", "met", "agreed to
+        hold talks" (not "offered to mediate", a third party's act; not "agreed on a pact", which names no other
+        side)."""
+        token = trig.token
+        if self._reciprocal(token) or token.lemma_.lower() in MUTUAL_VERBS:
+            return True
+        return trig.pos == "verb" and trig.mode != "third-party" and (trig.type in {"CONSULT", "COOPERATE"} or (
+            trig.type == "AGREE" and any(c.type == "CONSULT" and c.mode != "third-party" for c in children)))
+
+    def _named_subject(self, token: Token) -> bool:
+        """The clause names who acts, though not as a known actor ("those who kidnapped", "nobody")."""
+        if token.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.lower_ in RELATIVE_WORDS for c in token.children):
+            return True
+        return any(c.dep_ == "nsubj" and c.lower_ not in FIRST_PERSON for c in token.children)
+
+    def _imperative(self, token: Token) -> bool:
+        """An order in quoted words ("Release our sailors now"): a base-form verb without subject or auxiliary."""
+        if token.tag_ not in {"VB", "VBP"} or token.dep_ not in {"ROOT", "ccomp", "conj", "parataxis", "advcl"}:
+            return False
+        if any(c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass", "mark", "expl"} for c in token.children):
+            return False
+        if token.dep_ == "conj" and not self._imperative(token.head):
+            return False
+        return any(s.kind == "direct" and s.start <= token.idx < s.end for s in self.statements)
+
+    # -- what a sentence leaves out ----------------------------------------------------------
+    def _unstated(self, trig: _Trigger, source: str, kind: str, children: list[_Trigger],
+                  together: bool = False) -> list[str]:
+        """The target a sentence leaves out, from the rest of the article: the one reacting to an act it names
+        ("rejected the sanctions imposed by X"), the author of what is reacted to ("condemned the decision") or
+        asked to be undone ("release our sailors"), whoever a response answers, the other party of the dispute,
+        both parties for a third party's offer or call, else whom a third party last acted toward. Actors who
+        act together ("A and B signed a treaty") face no default other side."""
+        if trig.mode == "resign" or any(t.lemma_.lower() in {"unilateral", "unilaterally"} for t in _phrase(trig.token)):
+            return []  # "declared a unilateral ceasefire": no other side
+        if reactor := self._reacted_by(trig.token, source):
+            return reactor
+        thing = self._thing(trig)
+        kinds = self._kinds_of(thing) if thing is not None else None
+        if kinds and kinds <= HOSTILE_TYPES and kind in {"RETREAT", "CONCEDE", "AGREE"} and \
+                (found := self._undone_target(source, kinds)):
+            return found  # "the sanctions can be eased", "lifted its ban": for whom they were imposed
+        if thing is not None and kind in REACTION_TYPES and (found := self.author(source, kinds)):
+            return found
+        if kind == "REQUEST" and (undo := self._undo_kinds(trig, children)) and (found := self.author(source, undo)):
+            return found
+        if trig.role == "response" and (found := self.author(source, None)):
+            return found
+        if kind == "PROTEST" and self.actors.actors[source].kind != "state":
+            return self._state_of(source)  # people protesting at home protest against their own state
+        if together or (kind == "CONSULT" and self._interlocutor(trig)):
+            return []  # "spoke to officers of the brigade": someone, if no actor
+        if other := self.counterpart(source):
+            return other
+        outside = self.actors.country(source) not in {self.actors.country(p) for p in self.parties}
+        if outside and kind in THIRD_PARTY_TYPES:
+            return list(self.parties)
+        return self._usual_target(source) if outside and kind not in COOPERATIVE_TYPES else []
+
+    def _interlocutor(self, trig: _Trigger) -> bool:
+        """Talks with someone the sentence names, if not as an actor."""
+        return any(g.pos_ in {"NOUN", "PROPN", "PRON"} for c in trig.token.children
+                   if c.dep_ == "prep" and c.lower_ in {"to", "with"} for g in c.children if g.dep_ == "pobj") or \
+            any(c.dep_ == "dobj" and c.pos_ in {"PROPN", "PRON"} for c in trig.token.children)
+
+    def _undone_target(self, source: str, kinds: set[str]) -> list[str]:
+        """Whom the source's side last did an act of these kinds to."""
+        country = self.actors.country(source)
+        return [e.target for e in reversed(self.history) if e.type in kinds and e.target is not None
+                and self.actors.country(e.source) == country and self.actors.country(e.target) != country][:1]
+
+    def _reacted_by(self, token: Token, source: str) -> list[str]:
+        """An act named in what another actor reacts to is aimed at that actor: "Varnia rejected the sanctions
+        imposed by the Council" (sanctions on Varnia), "dismissed Mereval's offer of mediation"."""
+        current = token
+        for _ in range(4):
+            if current.dep_ not in {"dobj", "pobj", "prep", "acl", "nsubjpass", "poss", "compound", "appos"} or \
+                    current.head.i == current.i:
+                return []
+            current = current.head
+            reaction = self.triggers.get(current.i)
+            if reaction is not None and reaction.pos == "verb" and reaction.type in REACTION_TYPES - {"REQUEST"}:
+                country = self.actors.country(source)
+                return [r for r in self.subject(current) if self.actors.country(r) not in {country, None}][:1]
+        return []
+
+    def _thing(self, trig: _Trigger) -> Token | None:
+        """What a reaction is about when it names no actor: "the decision", "the sanctions", "them", or the
+        noun a relative clause describes ("a gesture Varnia welcomed", "an act Kesh called piracy")."""
+        token = trig.token
+        if trig.pos == "noun":
+            return None
+        found = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass"} and not (
+            trig.role == "label" and self._is_label(c))]
+        found += [g for c in token.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS - {"from"}
+                  for g in c.children if g.dep_ == "pobj"]
+        if token.dep_ in {"relcl", "acl"} and not any(c.dep_ == "dobj" and not self._is_label(c) for c in token.children):
+            found.append(token.head)
+        pronouns = trig.role == "label" or trig.type in {"ACCUSE", "REJECT"}  # "called them illegal", not "assured them"
+        return next((c for c in found if (c.lemma_.lower() in THING_NOUNS and (pronouns or c.pos_ != "PRON"))
+                     or self._kinds_of(c)), None)
+
+    def _kinds_of(self, noun: Token) -> set[str] | None:
+        """The kind of act a noun names ("the sanctions", "the lifting of the sanctions"), None for any."""
+        for current in [noun] + [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                                 for g in c.children if g.dep_ == "pobj"]:
+            for key in _keys(current):
+                if key in self.lex.nouns:
+                    return {self.lex.nouns[key][0]}
+        return None
+
+    def _undo_kinds(self, trig: _Trigger, children: list[_Trigger]) -> set[str] | None:
+        """Asking for a release, a withdrawal or the lifting of measures asks the one who did the act undone:
+        the kind of act named ("the lifting of the sanctions"), else any hostile act."""
+        scope = [trig.token] + [c.token for c in children]
+        words = [t for head in scope for t in head.subtree]
+        if not ({trig.type} | {c.type for c in children}) & {"RETREAT", "CONCEDE"} and \
+                not any(k in UNDO_WORDS for t in words for k in _keys(t)):
+            return None
+        named = {self.lex.nouns[k][0] for t in words for k in _keys(t) if k in self.lex.nouns}
+        return (named & HOSTILE_TYPES) or set(HOSTILE_TYPES)
+
+    def _label_noun(self, trig: _Trigger) -> list[Event]:
+        """"The provocations of X", "Varnian blackmail": whoever uses the word accuses X; with no X, nothing."""
+        token = trig.token
+        speaker = self.speaker_of(token)
+        sources = [speaker] if speaker else self.subject(token)
+        own = {self.actors.country(s) for s in sources}
+        targets = [t for t in self.actors_of(token, target=True) if self.actors.country(t) not in own]
+        span = self.doc[token.left_edge.i:token.right_edge.i + 1]
+        when = self.date_for(token, token, self.tense(self.path_up(token)))
+        return [self._event(s, "ACCUSE", t, span, when, False, trig.mode) for s in sources for t in targets]
 
     def _complement_actors(self, token: Token, governor: Token, kind: str) -> list[str]:
         """Who an absorbed action is about: the subject of its clause for requests ("called for X to
@@ -720,17 +1085,30 @@ class EventCoder:
             # "blocked a road to show their disapproval of X": the purpose says whom it is against
             heads += [c for c in token.children if c.dep_ in {"advcl", "xcomp"}
                       and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
-        near = [actor for head in heads for t in _phrase(head) if head.i < t.i <= head.i + 12
+        opposed = {t.i for head in heads for c in head.children if c.dep_ == "prep" and c.lower_ == "against"
+                   for t in c.subtree} if kind in COOPERATIVE_TYPES else set()  # "defended X against Y"
+        if kind in {"CONSULT", "AGREE"}:  # "a meeting in Orvane": where, not with whom
+            opposed |= {t.i for head in heads for t in _phrase(head)
+                        if t.dep_ == "pobj" and t.head.lower_ == "in" for t in t.subtree}
+        near = [actor for head in heads for t in _phrase(head) if head.i < t.i <= head.i + 12 and t.i not in opposed
                 and (actor := self.mention_actor(t)) and actor not in sources and self.actors.country(actor)]
         foreign = [a for a in near if self.actors.country(a) not in countries]
         return foreign[:1] or (near[:1] if domestic else [])
 
     @staticmethod
-    def _reciprocal(token: Token) -> bool:
-        """"spoke to each other", "a joint declaration", "met together"."""
-        return any(g.lower_ in {"other", "another"} and g.head.i != token.i for g in token.subtree) or any(
-            g.lower_ in {"joint", "jointly", "together", "mutual", "bilateral"}
-            for g in list(token.children) + [g for c in token.children if c.dep_ == "dobj" for g in c.children])
+    def _each_other(token: Token) -> bool:
+        """"accused each other", "spoke to one another"."""
+        return any(g.lower_ in {"other", "another"} and g.i > 0 and g.doc[g.i - 1].lower_ in {"each", "one"}
+                   for g in _phrase(token))
+
+    def _reciprocal(self, token: Token) -> bool:
+        """"accused each other", "a joint declaration", "met together", "agreed to set up a joint commission"."""
+        if self._each_other(token):
+            return True
+        heads = [token] + [c for c in token.children if c.dep_ == "xcomp"]
+        near = [g for h in heads for g in h.children] + [
+            g for h in heads for c in h.children if c.dep_ == "dobj" for g in c.children]
+        return any(g.lower_ in {"joint", "jointly", "together", "mutual", "bilateral"} for g in near)
 
     def _denied(self, path: list[Token]) -> bool:
         return any(k in {"deny", "reject", "dismiss"} for t in path for k in _keys(t))
@@ -751,7 +1129,8 @@ class EventCoder:
         return span
 
     def _conditionals(self, sent: Span, triggers: dict[int, _Trigger]) -> list[Event]:
-        """"Would only consider X if the US lifted sanctions": the condition is a demand on its subject."""
+        """"Would only consider X if the US lifted sanctions", "the border stays closed until X withdraws":
+        the condition is a demand on its subject, and its act has not happened."""
         events = []
         for token in sent:
             for clause in token.children:
@@ -759,14 +1138,18 @@ class EventCoder:
                     continue
                 marks = {m.lower_ for m in clause.children if m.dep_ == "mark"}
                 only = any(c.lower_ == "only" for c in list(token.children) + list(clause.children))
-                if not ({"if", "unless"} & marks) or not (only or "unless" in marks):
+                until = bool(marks & {"until", "till"})
+                main = triggers.get(token.i)
+                hostile = main is not None and main.type in HOSTILE_TYPES | {"PROTEST"}
+                if not until and (not ({"if", "unless"} & marks) or not (only or "unless" in marks or hostile)):
                     continue
-                sources = self.subject(token)
+                speaker = self.speaker_of(token)
+                sources = self.subject(token) or ([speaker] if until and speaker else [])
                 conditioned = [a for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"} for a in self.actors_of(c)]
                 if not sources or not conditioned:
                     continue
-                main = triggers.get(token.i)
-                kind = "REQUEST" if only else ("THREATEN" if main and main.type not in self.lex.cooperative else None)
+                kind = "REQUEST" if only or until else \
+                    ("THREATEN" if main and main.type not in self.lex.cooperative else None)
                 if kind is None:
                     continue
                 targets = conditioned if kind == "REQUEST" else (self.objects(token, main.type) or conditioned)
@@ -775,23 +1158,54 @@ class EventCoder:
         return events
 
     def _modal_requests(self, sent: Span, triggers: dict[int, _Trigger]) -> list[Event]:
-        """"Russia said Sudan must return the helicopter": an obligation put on another actor is a REQUEST."""
+        """"Russia said Sudan must return the helicopter": an obligation put on another actor is a REQUEST; "any
+        talks would have to begin with their release": one that names no actor is put on whoever must undo
+        the act."""
         events = []
         for token in sent:
-            if token.pos_ not in {"VERB", "AUX"} or token.i in self.suppressed:
-                continue
-            if not any(c.dep_ == "aux" and c.lower_ in MODALS_REQUEST for c in token.children):
+            if token.pos_ not in {"VERB", "AUX"} or token.i in self.suppressed or not self._obliged(token):
                 continue
             verb = self.speech_verb(token)
             speaker = self.speaker_of(token)
             if speaker is None or (verb is None and not any(s.start <= token.idx < s.end for s in self.statements)):
                 continue
-            targets = [a for c in token.children if c.dep_ in {"nsubj", "nsubjpass"} for a in self.actors_of(c)]
-            targets = [t for t in targets if t != speaker]
+            subjects = [a for c in token.children if c.dep_ in {"nsubj", "nsubjpass"} for a in self.actors_of(c)]
+            targets = [t for t in subjects if t != speaker]
+            if not subjects:
+                undo = self._undo_kinds(_Trigger(token, "REQUEST", None, "verb"), [])
+                targets = self.author(speaker, undo) if undo else []
             if not targets:
                 continue
             self.suppressed |= {t.i for t in token.subtree if t.i in triggers}
             events += self._simple(token, "REQUEST", [speaker], targets, None)
+        return events
+
+    @staticmethod
+    def _obliged(token: Token) -> bool:
+        """"must", "should", "ought to", "have to", "need to"."""
+        if any(c.dep_ == "aux" and c.lower_ in MODALS_REQUEST for c in token.children):
+            return True
+        return token.lemma_.lower() in {"have", "need"} and any(
+            c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in token.children)
+
+    def _wishes(self, sent: Span, triggers: dict[int, _Trigger]) -> list[Event]:
+        """"Kesh wants Dravian warships moved out of the bay", "wants Dravia to withdraw": wanting another
+        actor to act is a REQUEST to it (wanting to act oneself is an intention, coded with the act)."""
+        events = []
+        for token in sent:
+            if token.lemma_.lower() not in {"want", "wish"} or token.i in self.suppressed:
+                continue
+            clauses = [c for c in token.children if c.dep_ in {"ccomp", "xcomp"}]
+            wanted = [a for c in clauses for g in c.children if g.dep_ in {"nsubj", "nsubjpass"}
+                      for a in self.actors_of(g, target=True)]
+            wanted += [a for c in token.children if c.dep_ == "dobj" and clauses for a in self.actors_of(c, target=True)]
+            sources = self.subject(token)
+            own = {self.actors.country(s) for s in sources}
+            wanted = [a for a in dict.fromkeys(wanted) if self.actors.country(a) not in own]
+            if not sources or not wanted:
+                continue
+            self.suppressed |= {t.i for c in clauses for t in c.subtree if t.i in triggers} | {token.i}
+            events += self._simple(token, "REQUEST", sources, wanted, None)
         return events
 
     def _simple(self, token: Token, kind: str, sources: list[str], targets: list[str],
@@ -801,9 +1215,8 @@ class EventCoder:
         when = self.date_for(token, token, tense)
         tokens = list(token.subtree)
         span = self.doc[min(t.i for t in tokens):max(t.i for t in tokens) + 1]
-        return [Event(source=s, type=kind, target=t, date=when, negated=self.negated(path), evidence=span.text,
-                      modality="conditional" if extra is not None else None, start=span.start_char,
-                      end=span.end_char, score=score(kind), cameo=cameo_root(kind))
+        modality = "conditional" if extra is not None else None
+        return [self._event(s, kind, t, span, when, self.negated(path), None, modality)
                 for s in sources for t in targets if t != s]
 
 
