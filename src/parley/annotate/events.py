@@ -64,10 +64,12 @@ FIRST_PERSON = {"we", "i", "us", "our", "my", "me"}
 THIRD_PERSON = {"it", "its", "they", "their", "them", "he", "his", "him", "she", "her"}
 PAIR_HEADS = {"side", "party", "country", "nation", "state", "government", "neighbour", "neighbor", "staff",
               "army", "military", "delegation", "leader", "minister", "president", "capital"}
+# What naming two states as a pair ("Kesh and Dravia") counts for, in mentions, toward the article's parties.
+PAIR_WEIGHT = 3
 # One event per pair for these ("talks between A and B"); other types go both ways ("accused each other").
 SYMMETRIC_TYPES = {"CONSULT", "COOPERATE", "AGREE"}
 # Verbs whose coordinated subjects act on each other ("A and B exchanged fire / swapped prisoners").
-MUTUAL_VERBS = {"exchange", "swap", "trade"}
+MUTUAL_VERBS = {"exchange", "swap", "trade", "fight", "clash", "battle", "skirmish"}
 # A third party's offers, talks, calls and praise that name no one are meant for both parties of the dispute.
 THIRD_PARTY_TYPES = {"CONSULT", "AGREE", "REQUEST", "SUPPORT"}
 # Reactions to a thing ("condemned the decision", "welcomed the sanctions") are aimed at the thing's author.
@@ -76,6 +78,11 @@ REACTION_TYPES = {"ACCUSE", "REJECT", "SUPPORT", "CONCEDE", "PROTEST", "THREATEN
 THING_NOUNS = {"decision", "move", "step", "measure", "announcement", "gesture", "plan", "proposal", "action", "act",
                "statement", "remark", "comment", "policy", "package", "incident", "activity", "behaviour", "behavior",
                "conduct", "deal", "agreement", "it", "this", "that", "them", "these", "those"}
+# Nouns for people, whose words or deeds are no act to trace to an author ("met the families").
+PERSON_NOUNS = {"people", "person", "official", "officer", "family", "soldier", "troop", "citizen", "leader", "minister",
+                "diplomat", "journalist", "reporter", "protester", "resident", "civilian", "worker", "student",
+                "member", "government", "country", "side", "party", "state", "delegation", "public", "population",
+                "opposition", "man", "woman", "child", "victim", "refugee", "prisoner", "detainee", "hostage"}
 # Undoing an act ("release our sailors", "the lifting of the sanctions") is asked of whoever did it.
 UNDO_WORDS = {"release", "return", "lift", "lifting", "ease", "easing", "withdraw", "withdrawal", "removal",
               "remove", "free", "end", "reverse", "cancel", "revoke", "unfreeze"}
@@ -194,7 +201,8 @@ class EventCoder:
     # -- the article's parties ---------------------------------------------------------------
     def _main_parties(self) -> list[str]:
         """The two states the article is most about (most mentions by name, their officials and bodies
-        included), first named first: who faces whom when a sentence leaves the counterpart out."""
+        included, and more for being named as a pair), first named first: who faces whom when a sentence leaves
+        the counterpart out."""
         states = {a.country: a.id for a in self.actors.actors.values() if a.kind == "state" and a.country}
         counts: Counter[str] = Counter()
         first: dict[str, int] = {}
@@ -203,6 +211,11 @@ class EventCoder:
             if country in states and mention.via != "pronoun":
                 counts[country] += 1
                 first[country] = min(first.get(country, mention.start), mention.start)
+        for token in self.doc:  # "Kesh and Dravia", "between Varnia and Ostrel": named as a pair, they face each other
+            if token.dep_ == "conj" and (a := self.mention_actor(token)) and (b := self.mention_actor(token.head)):
+                pair = {self.actors.country(a), self.actors.country(b)}
+                if len(pair) == 2 and pair <= set(counts):
+                    counts.update({c: PAIR_WEIGHT for c in pair})
         top = sorted(counts, key=lambda c: (-counts[c], first[c]))[:2]
         return [states[c] for c in sorted(top, key=first.__getitem__)] if len(top) == 2 else []
 
@@ -497,8 +510,9 @@ class EventCoder:
                     return found
         return []
 
-    def objects(self, token: Token, kind: str) -> list[str]:
-        """Whom the action is directed at: passive subject, object, dative, prepositional object."""
+    def objects(self, token: Token, kind: str, own: frozenset[str] = frozenset()) -> list[str]:
+        """Whom the action is directed at: passive subject, object, dative, prepositional object. A threat's
+        reported actor of one's own side (`own` countries) is the threatener, not the threatened."""
         found: list[str] = []
         for child in token.children:
             dep = child.dep_
@@ -513,10 +527,11 @@ class EventCoder:
                 found += self._prep_objects(token, kind, only=child)
             elif dep == "ccomp" and kind in {"REQUEST", "THREATEN", "ACCUSE"}:
                 # "demanded that X forsake …": the one asked is the subject of the demand
-                found += [a for g in child.children if g.dep_ in {"nsubj", "nsubjpass"}
-                          for a in self.actors_of(g, target=True)]
+                asked = [a for g in child.children if g.dep_ in {"nsubj", "nsubjpass"}
+                         for a in self.actors_of(g, target=True)]
                 if kind == "THREATEN":  # "warned that it could cut exports to X": X, where "it" is the source
-                    found += self.objects(child, kind)
+                    asked = [a for a in asked if self.actors.country(a) not in own] + self.objects(child, kind)
+                found += asked
         if token.dep_ == "relcl" and not any(c.dep_ == "dobj" or c.lower_ in RELATIVE_WORDS or any(
                 g.lower_ in RELATIVE_WORDS for g in c.children) for c in token.children if c.dep_ != "nsubj") and any(
                 c.dep_ == "nsubj" and c.lower_ not in RELATIVE_WORDS for c in token.children):
@@ -809,7 +824,8 @@ class EventCoder:
             speaker = self.speaker_of(token)
             named = trig.pos == "noun" or self._named_subject(token)
             sources = [speaker] if speaker and (imperative or not (material and named)) else []
-        targets = [t for t in self.objects(token, trig.type) if not (stative and t in stative)]
+        own = frozenset(self.actors.country(s) for s in sources)
+        targets = [t for t in self.objects(token, trig.type, own) if not (stative and t in stative)]
         pairs: list[tuple[str, str]] = []
         for child in children:
             inner = self._complement_actors(child.token, token, child.type)
@@ -1014,7 +1030,13 @@ class EventCoder:
             found.append(token.head)
         pronouns = trig.role == "label" or trig.type in {"ACCUSE", "REJECT"}  # "called them illegal", not "assured them"
         return next((c for c in found if (c.lemma_.lower() in THING_NOUNS and (pronouns or c.pos_ != "PRON"))
-                     or self._kinds_of(c)), None)
+                     or self._kinds_of(c) or self._definite_thing(c)), None)
+
+    def _definite_thing(self, noun: Token) -> bool:
+        """"The extension", "this step": a definite act or thing the reader knows, not a person or a group."""
+        return noun.pos_ == "NOUN" and noun.lemma_.lower() not in PERSON_NOUNS and not self.actors_of(noun) and any(
+            c.dep_ in {"det", "poss"} and c.lower_ in {"the", "this", "that", "these", "those", "its", "their"}
+            for c in noun.children)
 
     def _kinds_of(self, noun: Token) -> set[str] | None:
         """The kind of act a noun names ("the sanctions", "the lifting of the sanctions"), None for any."""
@@ -1148,12 +1170,13 @@ class EventCoder:
                 conditioned = [a for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"} for a in self.actors_of(c)]
                 if not sources or not conditioned:
                     continue
-                kind = "REQUEST" if only or until else \
+                refused = "unless" in marks and self.negated(self.path_up(token))  # "would not attend unless X ..."
+                kind = "REQUEST" if only or until or refused else \
                     ("THREATEN" if main and main.type not in self.lex.cooperative else None)
                 if kind is None:
                     continue
                 targets = conditioned if kind == "REQUEST" else (self.objects(token, main.type) or conditioned)
-                self.suppressed |= {t.i for t in clause.subtree} | {token.i}
+                self.suppressed |= {t.i for t in clause.subtree} | {t.i for t in _phrase(token)}
                 events += self._simple(token, kind, sources, targets, clause)
         return events
 
