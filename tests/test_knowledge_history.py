@@ -65,7 +65,7 @@ LEADERS = ("USA", "RUS", "CHN", "GBR", "FRA", "DEU", "JPN", "IND", "BRA", "EGY",
 @pytest.mark.parametrize("code", LEADERS)
 def test_major_states_have_a_leader_every_decade(kb: KnowledgeBase, code: str, year: int) -> None:
     day = date(year, 7, 1)
-    assert any(kb.holder(role, code, day) for role in ("leader", "head_of_state", "party_leader")), (code, year)
+    assert any(kb.holder(role, code, day) for role in ("leader", "head_of_state", "communist_party_leader")), (code, year)
 
 
 def test_loading_stays_fast() -> None:
@@ -149,7 +149,7 @@ def test_place_and_common_words_name_no_historical_leader(kb: KnowledgeBase, his
     ("head_of_state", "SAU", date(1990, 1, 1), "king_fahd"),
     ("head_of_state", "RUS", date(1987, 1, 1), "gromyko"),
     ("head_of_state", "RUS", date(1991, 9, 1), "yeltsin"),
-    ("party_leader", "RUS", date(1983, 6, 1), "andropov"),
+    ("communist_party_leader", "RUS", date(1983, 6, 1), "andropov"),
     ("head_of_government", "RUS", date(1995, 1, 1), "chernomyrdin"),
     ("foreign_minister", "RUS", date(2000, 1, 1), "ivanov_igor"),
     ("foreign_minister", "USA", date(1985, 1, 1), "shultz"),
