@@ -86,6 +86,8 @@ PERSON_NOUNS = {"people", "person", "official", "officer", "family", "soldier", 
 # Undoing an act ("release our sailors", "the lifting of the sanctions") is asked of whoever did it.
 UNDO_WORDS = {"release", "return", "lift", "lifting", "ease", "easing", "withdraw", "withdrawal", "removal",
               "remove", "free", "end", "reverse", "cancel", "revoke", "unfreeze"}
+# Measures one side imposes on another ("lift these measures", "ease the restrictions").
+MEASURE_NOUNS = {"measure", "sanction", "embargo", "restriction", "ban", "curfew", "blockade", "control"}
 # Nouns of amount or time between a light verb and its event ("ended two days of talks").
 QUANTITY_NOUNS = {"day", "hour", "week", "month", "year", "round", "series", "session"}
 # A nominal event that is said to happen names an event even without its actors ("fighting flared").
@@ -972,9 +974,9 @@ class EventCoder:
         if kinds and kinds <= HOSTILE_TYPES and kind in {"RETREAT", "CONCEDE", "AGREE"} and \
                 (found := self._undone_target(source, kinds)):
             return found  # "the sanctions can be eased", "lifted its ban": for whom they were imposed
-        if thing is not None and kind in REACTION_TYPES and (found := self.author(source, kinds)):
-            return found
         if kind == "REQUEST" and (undo := self._undo_kinds(trig, children)) and (found := self.author(source, undo)):
+            return found
+        if thing is not None and kind in REACTION_TYPES and (found := self.author(source, kinds)):
             return found
         if trig.role == "response" and (found := self.author(source, None)):
             return found
@@ -1056,6 +1058,8 @@ class EventCoder:
                 not any(k in UNDO_WORDS for t in words for k in _keys(t)):
             return None
         named = {self.lex.nouns[k][0] for t in words for k in _keys(t) if k in self.lex.nouns}
+        if t := next((t for t in words if t.lemma_.lower() in MEASURE_NOUNS), None):
+            named.add("SANCTION" if t.lemma_.lower() in {"measure", "sanction", "embargo"} else "COERCE")
         return (named & HOSTILE_TYPES) or set(HOSTILE_TYPES)
 
     def _label_noun(self, trig: _Trigger) -> list[Event]:
