@@ -771,6 +771,10 @@ class EventCoder:
         noun = trig.token
         if noun.head.lower_ in TOPIC_PREPS or any(c.dep_ == "det" and c.lower_ == "any" for c in noun.children):
             return False  # a topic ("talk about sanctions"), or any act that might come ("any new sanctions")
+        refused = self.triggers.get(noun.head.i)
+        if noun.dep_ == "dobj" and trig.type in COOPERATIVE_TYPES and refused is not None and \
+                refused.type not in COOPERATIVE_TYPES and not self._own_source(noun):
+            return False  # "boycott all contact with X", "suspended talks with X": what is refused, not an act
         preps = TARGET_PREPS | {"between", "of"} | ({"in"} if trig.type in PLACE_TYPES else set())
         has_target = any(
             c.dep_ == "prep" and c.lower_ in preps and
@@ -933,13 +937,14 @@ class EventCoder:
 
     def _mutual(self, trig: _Trigger, children: list[_Trigger]) -> bool:
         """Coordinated actors who act on each other: "spoke to each other", "exchanged fire", "met", "agreed to
-        hold talks" (not "offered to mediate", a third party's act; not "agreed on a pact", which names no other
-        side)."""
+        hold talks", "agreed to exchange detainees" (not "offered to mediate", a third party's act; not "agreed on
+        a pact", which names no other side)."""
         token = trig.token
         if self._reciprocal(token) or token.lemma_.lower() in MUTUAL_VERBS:
             return True
         return trig.pos == "verb" and trig.mode != "third-party" and (trig.type in {"CONSULT", "COOPERATE"} or (
-            trig.type == "AGREE" and any(c.type == "CONSULT" and c.mode != "third-party" for c in children)))
+            trig.type == "AGREE" and any((c.type == "CONSULT" and c.mode != "third-party")
+                                         or c.token.lemma_.lower() in MUTUAL_VERBS for c in children)))
 
     def _named_subject(self, token: Token) -> bool:
         """The clause names who acts, though not as a known actor ("those who kidnapped", "nobody")."""
