@@ -11,6 +11,11 @@ missing subject falls back to the speaker. Coordinated actors give one event eac
 Nominal events under a light verb ("opened an investigation against X", "were engaged
 in ethnic cleansing in X") take the verb's roles; the perpetrator of a crime is the one
 accused or protested against ("in protest against violations by X").
+
+News names the counterpart once and then leaves it out, so a target the sentence does not
+give comes from the article (`docs/events.md`, "Article context"): the author of what is
+reacted to or asked to be undone, the other of the article's two main parties, or both
+parties for a third party's offer. Events are coded in text order for that reason.
 """
 from __future__ import annotations
 
@@ -79,10 +84,11 @@ THING_NOUNS = {"decision", "move", "step", "measure", "announcement", "gesture",
                "statement", "remark", "comment", "policy", "package", "incident", "activity", "behaviour", "behavior",
                "conduct", "deal", "agreement", "it", "this", "that", "them", "these", "those"}
 # Nouns for people, whose words or deeds are no act to trace to an author ("met the families").
-PERSON_NOUNS = {"people", "person", "official", "officer", "family", "soldier", "troop", "citizen", "leader", "minister",
-                "diplomat", "journalist", "reporter", "protester", "resident", "civilian", "worker", "student",
-                "member", "government", "country", "side", "party", "state", "delegation", "public", "population",
-                "opposition", "man", "woman", "child", "victim", "refugee", "prisoner", "detainee", "hostage"}
+PERSON_NOUNS = {"people", "person", "official", "officer", "family", "soldier", "troop", "citizen", "leader",
+                "minister", "diplomat", "journalist", "reporter", "protester", "resident", "civilian", "worker",
+                "student", "member", "government", "country", "side", "party", "state", "delegation", "public",
+                "population", "opposition", "man", "woman", "child", "victim", "refugee", "prisoner", "detainee",
+                "hostage"}
 # Undoing an act ("release our sailors", "the lifting of the sanctions") is asked of whoever did it.
 UNDO_WORDS = {"release", "return", "lift", "lifting", "ease", "easing", "withdraw", "withdrawal", "removal",
               "remove", "free", "end", "reverse", "cancel", "revoke", "unfreeze"}
@@ -276,7 +282,8 @@ class EventCoder:
         """The label a verb of naming pins on its object: "called them illegal", "an act described as piracy",
         "called the sanctions 'illegal'" (parsed as a modifier of the object)."""
         near = [c for c in verb.children if c.dep_ in {"oprd", "acomp", "attr", "dobj", "xcomp", "ccomp"}]
-        near += [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" for g in c.children if g.dep_ == "pobj"]
+        near += [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"
+                 for g in c.children if g.dep_ == "pobj"]
         near += [g for c in verb.children if c.dep_ == "dobj" for g in c.children if g.dep_ == "amod"]
         near += [g for c in near for g in c.children if g.dep_ in {"conj", "nsubj"}]
         near += [g for c in near if c.dep_ in {"oprd", "attr"} for g in c.children if g.dep_ == "amod"]
@@ -685,7 +692,8 @@ class EventCoder:
     def _own_dates(self, anchor: Token, trig: Token) -> list[Span]:
         """The DATE entities of the event's own clause (not of the statement's cue)."""
         sent = anchor.sent
-        return [e for e in self.dates if e.start >= sent.start and e.end <= sent.end and self._attached(e, anchor, trig)]
+        return [e for e in self.dates
+                if e.start >= sent.start and e.end <= sent.end and self._attached(e, anchor, trig)]
 
     def _attached(self, ent: Span, anchor: Token, trig: Token) -> bool:
         cue = self.clause_head(ent.root)
@@ -878,7 +886,8 @@ class EventCoder:
             kind, mode, negated = "REJECT", None, False  # "failed to reach agreement": no deal was made
         if mutual:
             # "accused each other", "exchanged fire": each way; "a joint declaration", "held talks": once
-            both_ways = kind not in SYMMETRIC_TYPES and (self._each_other(token) or token.lemma_.lower() in MUTUAL_VERBS)
+            both_ways = kind not in SYMMETRIC_TYPES and (
+                self._each_other(token) or token.lemma_.lower() in MUTUAL_VERBS)
             pairs += list((permutations if both_ways else combinations)(sources, 2))
             sources = []
         if not sources and not targets and not pairs and trig.pos == "noun" and len(self.parties) == 2:
@@ -970,7 +979,8 @@ class EventCoder:
         asked to be undone ("release our sailors"), whoever a response answers, the other party of the dispute,
         both parties for a third party's offer or call, else whom a third party last acted toward. Actors who
         act together ("A and B signed a treaty") face no default other side."""
-        if trig.mode == "resign" or any(t.lemma_.lower() in {"unilateral", "unilaterally"} for t in _phrase(trig.token)):
+        if trig.mode == "resign" or any(t.lemma_.lower() in {"unilateral", "unilaterally"}
+                                        for t in _phrase(trig.token)):
             return []  # "declared a unilateral ceasefire": no other side
         if reactor := self._reacted_by(trig.token, source):
             return reactor
@@ -1033,9 +1043,11 @@ class EventCoder:
             trig.role == "label" and self._is_label(c))]
         found += [g for c in token.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS - {"from"}
                   for g in c.children if g.dep_ == "pobj"]
-        if token.dep_ in {"relcl", "acl"} and not any(c.dep_ == "dobj" and not self._is_label(c) for c in token.children):
+        if token.dep_ in {"relcl", "acl"} and not any(
+                c.dep_ == "dobj" and not self._is_label(c) for c in token.children):
             found.append(token.head)
-        pronouns = trig.role == "label" or trig.type in {"ACCUSE", "REJECT"}  # "called them illegal", not "assured them"
+        # "called them illegal", not "assured them"
+        pronouns = trig.role == "label" or trig.type in {"ACCUSE", "REJECT"}
         return next((c for c in found if (c.lemma_.lower() in THING_NOUNS and (pronouns or c.pos_ != "PRON"))
                      or self._kinds_of(c) or self._definite_thing(c)), None)
 
@@ -1063,8 +1075,9 @@ class EventCoder:
                 not any(k in UNDO_WORDS for t in words for k in _keys(t)):
             return None
         named = {self.lex.nouns[k][0] for t in words for k in _keys(t) if k in self.lex.nouns}
-        if t := next((t for t in words if t.lemma_.lower() in MEASURE_NOUNS), None):
-            named.add("SANCTION" if t.lemma_.lower() in {"measure", "sanction", "embargo"} else "COERCE")
+        measure = next((t.lemma_.lower() for t in words if t.lemma_.lower() in MEASURE_NOUNS), None)
+        if measure is not None:
+            named.add("SANCTION" if measure in {"measure", "sanction", "embargo"} else "COERCE")
         return (named & HOSTILE_TYPES) or set(HOSTILE_TYPES)
 
     def _label_noun(self, trig: _Trigger) -> list[Event]:
@@ -1230,7 +1243,8 @@ class EventCoder:
             clauses = [c for c in token.children if c.dep_ in {"ccomp", "xcomp"}]
             wanted = [a for c in clauses for g in c.children if g.dep_ in {"nsubj", "nsubjpass"}
                       for a in self.actors_of(g, target=True)]
-            wanted += [a for c in token.children if c.dep_ == "dobj" and clauses for a in self.actors_of(c, target=True)]
+            wanted += [a for c in token.children if c.dep_ == "dobj" and clauses
+                       for a in self.actors_of(c, target=True)]
             sources = self.subject(token)
             own = {self.actors.country(s) for s in sources}
             wanted = [a for a in dict.fromkeys(wanted) if self.actors.country(a) not in own]
