@@ -107,6 +107,11 @@ def test_negated_and_unlikely_events_are_kept(nlp):
     assert agree.negated and agree.modality == "unlikely"
 
 
+def test_negative_subject_negates(nlp):
+    _, events = code(nlp, "No Russian official has condemned Poland, and nobody in Germany expelled Russian diplomats.")
+    assert len(events) == 2 and all(e.negated for e in events)
+
+
 def test_denied_event(nlp):
     _, events = code(nlp, "The Kremlin denied that Russia had attacked Ukraine.")
     assault = next(e for e in events if e.type == "ASSAULT")

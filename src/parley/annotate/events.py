@@ -626,6 +626,9 @@ class EventCoder:
                 elif child.dep_ in {"acomp", "advmod"} and child.i != token.i and \
                         any(k in self.lex.negators for k in _keys(child)) and child not in path:
                     flips += 1
+                elif child.dep_ == "nsubj" and child not in path and (child.lower_ in {"nobody", "none", "noone"} or any(
+                        g.dep_ == "det" and g.lower_ == "no" for g in child.children)):
+                    flips += 1  # "nobody walked out", "no country has agreed"
         return flips % 2 == 1
 
     def tense(self, path: list[Token]) -> Tense:
