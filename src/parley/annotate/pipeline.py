@@ -24,7 +24,7 @@ from parley.knowledge.codebook import Codebook, load_codebook
 from parley.model import Article
 
 # Bumped whenever a stage changes what it emits, so stored annotations are redone.
-ANNOTATION_VERSION = 1
+ANNOTATION_VERSION = 2
 
 
 def parse_date(value: str | None) -> date | None:
