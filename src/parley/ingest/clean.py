@@ -293,6 +293,8 @@ class _Pass:
             if i in self.drops:
                 continue
             zones = zones_of(i) - ({"anywhere"} if only_zoned else set())
+            if not zones:  # a body line in the middle: no positional rule applies
+                continue
             hit = _first_rule(self.lines[i], self.ctx, zones)
             if hit is None:
                 continue

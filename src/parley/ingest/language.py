@@ -22,7 +22,7 @@ _LINE_BREAKS = re.compile("\r\n|[\r\u0085\u2028\u2029]")
 _CONTROLS = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x84\x86-\x9f]")
 
 # Enough text for a stable guess; classifying a whole long article costs time for nothing.
-_DETECT_CHARS = 800
+_DETECT_CHARS = 400
 _LETTER = re.compile(r"[^\W\d_]")
 
 
