@@ -88,8 +88,11 @@ def dyad_timeline(weekly: list[dict[str, Any]], a_name: str, b_name: str) -> dic
                      "hovertemplate": "week of %{x}: %{y:+.1f} (%{customdata} events)"})
     xaxis: dict[str, Any] = {"title": {"text": "week"}, "type": "date"}
     if weeks:
-        xaxis["range"] = [str(date.fromisoformat(weeks[0]) - timedelta(days=7)),
-                          str(date.fromisoformat(weeks[-1]) + timedelta(days=7))]
+        # Opens on the last year of the timeline; events an article dates decades back (an old war
+        # it recalls) stay in the figure, a zoom-out away, instead of squeezing the present to a line.
+        last = date.fromisoformat(weeks[-1])
+        first = max(date.fromisoformat(weeks[0]), last - timedelta(weeks=52))
+        xaxis["range"] = [str(first - timedelta(days=7)), str(last + timedelta(days=7))]
     return _figure(data, "Cooperation (+) and conflict (−) per week",
                    xaxis=xaxis, yaxis={"title": {"text": "sum of PLOVER scores"}},
                    shapes=[{"type": "line", "xref": "paper", "x0": 0, "x1": 1, "y0": 0, "y1": 0,
