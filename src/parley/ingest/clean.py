@@ -15,19 +15,23 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Callable, Iterable, Literal
 
 Zone = Literal["anywhere", "head", "tail", "end"]
 
-_SENTENCE_END = re.compile(r"[.!?…:;]$")
+_SENTENCE_ENDS = (".", "!", "?", "…", ":", ";")
 _CLOSERS = "\"'”’»“‘«)]*"
 _QUOTES = re.compile("[\"“”«»„]")
 _BULLET = re.compile(r"^([-–—•*·▪►]|\d{1,2}[.)])\s")
 _WORD = re.compile(r"[^\W_]+")
+_SPACES = re.compile(r" {2,}")
+_DIGIT = re.compile(r"\d")
 
 
 def ends_sentence(line: str) -> bool:
-    return bool(_SENTENCE_END.search(line.rstrip(_CLOSERS)))
+    """The line (which has no line break) ends like a sentence, closing quotes and brackets aside."""
+    return line.rstrip(_CLOSERS).endswith(_SENTENCE_ENDS)
 
 
 def is_sentence(line: str) -> bool:
@@ -49,7 +53,8 @@ def looks_like_headline(line: str) -> bool:
 
 @dataclass(frozen=True)
 class Context:
-    """What a rule may look at besides the line itself."""
+    """What a positional rule may look at besides the line itself (rules that fire anywhere see the line
+    alone: their verdicts on a line are kept from one article to the next)."""
 
     title: str | None
 
@@ -136,8 +141,11 @@ _DATE_WORDS = re.compile(
 
 def _date_line(line: str, _ctx: Context) -> _Value | None:
     """A line that is only a date (maybe with a time and a 'Published' label)."""
+    # Cheap tests before the costly search: a date line is short, and every date pattern has a digit.
+    if len(line) > 80 or not _DIGIT.search(line):
+        return None
     found = _DATE.search(line)
-    if not found or len(line) > 80:
+    if not found:
         return None
     rest = _DATE_WORDS.sub(" ", _TIME.sub(" ", _DATE.sub(" ", line)))
     return None if _WORD.search(re.sub(r"\d", "", rest)) else _Value(found.group(0))
@@ -271,12 +279,19 @@ class Cleaned:
     dropped: list[Dropped] = field(default_factory=list)
 
 
+_ANYWHERE = frozenset({"anywhere"})
+_HEAD = frozenset({"head"})
+_NO_CONTEXT = Context(None)
+
+
 class _Pass:
     """The state of one cleaning: which line went by which rule, and the metadata found."""
 
     def __init__(self, lines: list[str], title: str | None) -> None:
         self.lines = lines
         self.filled = [i for i, line in enumerate(lines) if line]
+        # Which rules may drop a line depends on whether it reads like a sentence: decided once per line.
+        self.sentence = [bool(line) and is_sentence(line) for line in lines]
         self.drops: dict[int, Rule] = {}
         self.meta: dict[str, str] = {}
         self.ctx = Context(title)
@@ -284,7 +299,7 @@ class _Pass:
     def kept(self) -> list[int]:
         return [i for i in self.filled if i not in self.drops]
 
-    def run(self, zones_of: Callable[[int], set[str]], only_zoned: bool) -> None:
+    def run(self, verdict: Callable[[int], tuple[Rule, object] | None]) -> None:
         cut: Rule | None = None
         for i in self.filled:
             if cut is not None:
@@ -292,10 +307,7 @@ class _Pass:
                 continue
             if i in self.drops:
                 continue
-            zones = zones_of(i) - ({"anywhere"} if only_zoned else set())
-            if not zones:  # a body line in the middle: no positional rule applies
-                continue
-            hit = _first_rule(self.lines[i], self.ctx, zones)
+            hit = verdict(i)
             if hit is None:
                 continue
             rule, found = hit
@@ -313,19 +325,19 @@ class _Pass:
         or a line that another rule explains better."""
         for j in range(start + 1, len(self.lines)):
             line = self.lines[j]
-            if not line or is_sentence(line) or _first_rule(line, self.ctx, {"anywhere"}):
+            if not line or self.sentence[j] or _anywhere(line, False):
                 return
             self.drops.setdefault(j, rule)
 
 
 def clean(text: str, title: str | None = None) -> Cleaned:
     """Split boilerplate from article text; detect the title unless one is given."""
-    lines = [re.sub(r" {2,}", " ", raw.strip()) for raw in text.split("\n")]
+    lines = [_SPACES.sub(" ", line) if "  " in line else line for line in (raw.strip() for raw in text.split("\n"))]
     state = _Pass(lines, title)
-    state.run(lambda _i: {"anywhere"}, only_zoned=False)
+    state.run(lambda i: _anywhere(lines[i], state.sentence[i]))
 
     if title is None:
-        first = _find_title(lines, state.kept())
+        first = _find_title(lines, state.kept(), state.sentence)
         if first is not None:
             state.drops[first] = TITLE_RULE
             state.ctx = Context(lines[first])
@@ -335,17 +347,12 @@ def clean(text: str, title: str | None = None) -> Cleaned:
     tail_start = body[-1] + 1 if body else len(lines)
     half = len(lines) // 2
 
-    def zones_of(i: int) -> set[str]:
-        zones = {"anywhere"}
-        if i < head_end:
-            zones.add("head")
-        if i >= tail_start:
-            zones.add("tail")
-        if i > head_end and i >= half:
-            zones.add("end")
-        return zones
+    def positional(i: int) -> tuple[Rule, object] | None:
+        zones = _zones(head=i < head_end, tail=i >= tail_start, end=i > head_end and i >= half)
+        # A body line in the middle is in no zone: no positional rule applies.
+        return _first_rule(lines[i], state.ctx, zones, state.sentence[i]) if zones else None
 
-    state.run(zones_of, only_zoned=True)
+    state.run(positional)
     return Cleaned(
         text=_join(line for i, line in enumerate(lines) if i not in state.drops),
         title=state.ctx.title,
@@ -354,12 +361,19 @@ def clean(text: str, title: str | None = None) -> Cleaned:
     )
 
 
-def _find_title(lines: list[str], kept: list[int]) -> int | None:
+@lru_cache(maxsize=None)
+def _zones(head: bool, tail: bool, end: bool) -> frozenset[str]:
+    """The positional zones a line is in (the second pass runs only their rules)."""
+    return frozenset(zone for zone, inside in (("head", head), ("tail", tail), ("end", end)) if inside)
+
+
+def _find_title(lines: list[str], kept: list[int], sentence: list[bool]) -> int | None:
     """The headline: among the lines before the body, the first headline-like one of four words or more
     (shorter ones are more often a site name or a section), else the first headline-like one."""
     head: list[int] = []
     for i in kept:
-        if looks_like_headline(lines[i]) and not _first_rule(lines[i], Context(None), {"head"}, meta_only=True):
+        if looks_like_headline(lines[i]) and not _first_rule(lines[i], _NO_CONTEXT, _HEAD, sentence[i],
+                                                             meta_only=True):
             head.append(i)
         if is_body(lines[i]):  # the body has started (a question headline may itself read like a sentence)
             break
@@ -368,16 +382,28 @@ def _find_title(lines: list[str], kept: list[int]) -> int | None:
     return next((i for i in head if len(lines[i].split()) >= 4), head[0])
 
 
-def _first_rule(line: str, ctx: Context, zones: set[str], meta_only: bool = False) -> tuple[Rule, object] | None:
+@lru_cache(maxsize=4096)
+def _anywhere(line: str, sentence: bool) -> tuple[Rule, object] | None:
+    """The first rule of those that fire anywhere that fires on the line. They judge the line alone, so the
+    verdict is kept for the next article: a site repeats its menus, prompts and forms on every page."""
+    return _first_rule(line, _NO_CONTEXT, _ANYWHERE, sentence)
+
+
+def _first_rule(line: str, ctx: Context, zones: frozenset[str], sentence: bool,
+                meta_only: bool = False) -> tuple[Rule, object] | None:
     """The first rule of those zones that fires on the line, with what its test found."""
-    sentence = is_sentence(line)
-    for rule in RULES:
-        if rule.zone not in zones or (meta_only and not rule.meta) or (sentence and not rule.sentences):
-            continue
+    for rule in _rules_for(zones, sentence, meta_only):
         found = rule.test(line, ctx)
         if found:
             return rule, found
     return None
+
+
+@lru_cache(maxsize=None)
+def _rules_for(zones: frozenset[str], sentence: bool, meta_only: bool) -> tuple[Rule, ...]:
+    """The rules that may fire on a line of this kind, in order: chosen once per kind of line, not per line."""
+    return tuple(rule for rule in RULES if rule.zone in zones and (rule.meta or not meta_only)
+                 and (rule.sentences or not sentence))
 
 
 def _join(lines: Iterable[str]) -> str:

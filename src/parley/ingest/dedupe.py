@@ -28,24 +28,41 @@ def content_key(text: str) -> str:
     return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()
 
 
-def _crc32(data: bytes) -> int:
-    # A C-speed 32-bit hash: the permutations do the mixing, and SHA-1 would triple the cost per article.
-    return zlib.crc32(data)
-
-
 @lru_cache(maxsize=1)
-def _template() -> MinHash:
-    # Permutations cost time to draw; draw them once and copy.
-    return MinHash(num_perm=NUM_PERM, scheme=_SCHEME, hashfunc=_crc32)
+def _permutations() -> tuple[np.ndarray, np.ndarray]:
+    # datasketch's affine permutations (drawn from its fixed seed), so the signatures are the ones its
+    # MinHash would make and its LSH index expects.
+    a, b = MinHash(num_perm=NUM_PERM, scheme=_SCHEME).permutations
+    return a, b
+
+
+def _fmix32(values: np.ndarray) -> np.ndarray:
+    """MurmurHash3's finaliser, which datasketch's 32-bit scheme applies to each hash before permuting."""
+    values ^= values >> np.uint32(16)
+    values *= np.uint32(0x85EBCA6B)
+    values ^= values >> np.uint32(13)
+    values *= np.uint32(0xC2B2AE35)
+    values ^= values >> np.uint32(16)
+    return values
 
 
 def signature(text: str) -> bytes:
-    """MinHash signature of the text's lower-cased word 5-grams, as bytes."""
+    """MinHash signature of the text's lower-cased word 5-grams, as bytes.
+
+    The arithmetic of datasketch's `MinHash.update_batch` (scheme affine32, CRC-32 of each shingle's
+    UTF-8) done here on whole arrays: the library converts and checks its input on every call, which
+    cost as much as the hashing itself.
+    """
     words = _WORDS.findall(text.lower())
-    shingles = {" ".join(words[i:i + SHINGLE]) for i in range(max(1, len(words) - SHINGLE + 1))}
-    minhash = _template().copy()
-    minhash.update_batch([s.encode("utf-8") for s in shingles])
-    return minhash.hashvalues.astype("<u4").tobytes()
+    if len(words) > SHINGLE:
+        shingles = set(map(" ".join, zip(*(words[i:] for i in range(SHINGLE)))))
+    else:  # a short text is one shingle
+        shingles = {" ".join(words)}
+    # CRC-32 mapped at C speed: the permutations do the mixing, and SHA-1 (datasketch's default) would
+    # cost more than all the rest.
+    hashes = np.fromiter(map(zlib.crc32, map(str.encode, shingles)), dtype=np.uint32, count=len(shingles))
+    a, b = _permutations()
+    return (_fmix32(hashes)[:, None] * a + b).min(axis=0).astype("<u4").tobytes()
 
 
 def _lean(sig: bytes) -> LeanMinHash:

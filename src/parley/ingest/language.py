@@ -11,18 +11,22 @@ import codecs
 import re
 import unicodedata
 from functools import lru_cache
+from itertools import islice
 
 # Spaces that look like a space but compare unequal to one (no-break, thin, ideographic …).
 _ODD_SPACES = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\t\v\f]")
 # Invisible characters with no meaning in running text. ZWJ/ZWNJ stay: they change
 # how Persian, Indic and emoji text is spelled.
 _INVISIBLE = re.compile("[\u00ad\u200b\u2060\ufeff\u180e]")
-_LINE_BREAKS = re.compile("\r\n|[\r\u0085\u2028\u2029]")
+# Written as alternatives that each start with one character, so the regex engine scans for those
+# characters (an alternative starting with a class made it try every position: twice the cost).
+_LINE_BREAKS = re.compile("\r\n?|\u0085|\u2028|\u2029")
 # C0/C1 controls other than the newline, which are noise from scrapers and PDFs.
 _CONTROLS = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x84\x86-\x9f]")
 
 # Enough text for a stable guess; classifying a whole long article costs time for nothing.
 _DETECT_CHARS = 400
+_MIN_LETTERS = 20
 _LETTER = re.compile(r"[^\W\d_]")
 
 
@@ -38,15 +42,21 @@ def normalise(text: str) -> str:
 @lru_cache(maxsize=1)
 def _identifier():
     # Loading the model takes about half a second: do it once, and only when needed.
+    import numpy as np
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
-    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    # The weights are stored as float16, and numpy converts the rows an article needs on every call;
+    # converted once (about 57 MB), classifying costs a third less and gives the very same scores.
+    identifier.nb_ptc = identifier.nb_ptc.astype(np.float32)
+    return identifier
 
 
 def detect_language(text: str, min_confidence: float = 0.5) -> str | None:
     """ISO 639-1 code of the text's language, or None when the guess is too unsure."""
     sample = text[:_DETECT_CHARS]
-    if len(_LETTER.findall(sample, 0, 400)) < 20:
+    # Counting stops at the twentieth letter: listing every letter of the sample cost a tenth of detection.
+    if sum(1 for _ in islice(_LETTER.finditer(sample), _MIN_LETTERS)) < _MIN_LETTERS:
         return None
     lang, confidence = _identifier().classify(sample)
     return lang if confidence >= min_confidence else None

@@ -107,12 +107,20 @@ def insert(conn: sqlite3.Connection, new: NewArticle, near: list[tuple[int, floa
     )
     article_id = cursor.lastrowid
     conn.execute("INSERT INTO raw_documents (article_id, sha256, media_type, size, content) VALUES (?, ?, ?, ?, ?)",
-                 (article_id, new.raw_sha256, new.media_type, len(new.raw), zlib.compress(new.raw, 6)))
+                 (article_id, new.raw_sha256, new.media_type, len(new.raw), _compress(new.raw)))
     conn.executemany("INSERT INTO dropped_lines (article_id, line_no, text, rule, reason) VALUES (?, ?, ?, ?, ?)",
                      [(article_id, d.line_no, d.text, d.rule, d.reason) for d in new.dropped])
     conn.executemany("INSERT INTO near_duplicates (article_id, other_id, jaccard) VALUES (?, ?, ?)",
                      [(article_id, other, round(jaccard, 4)) for other, jaccard in near])
     return article_id
+
+
+def _compress(raw: bytes) -> bytes:
+    """zlib level 6 with a window no larger than the document: it compresses exactly as well as the default
+    32 KB window (matches cannot reach further back than the start anyway) at half the cost for an article,
+    as setting up the large window was most of the work."""
+    packer = zlib.compressobj(6, zlib.DEFLATED, min(15, max(9, (len(raw) - 1).bit_length())))
+    return packer.compress(raw) + packer.flush()
 
 
 def _where(outlet: str | None, since: str | None, until: str | None) -> tuple[str, list[Any]]:
