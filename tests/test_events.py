@@ -409,10 +409,9 @@ PARAGRAPHS = [
     ("The Council extended its sanctions against Varnia for six months. Varnian Foreign Minister Dasha Veyren "
      "denounced the extension and warned that Teloria would take countermeasures.",
      "2026-03-05", {("SSC", "SANCTION", "VAR"), ("VAR", "ACCUSE", "SSC"), ("VAR", "THREATEN", "SSC")}),
-    pytest.param(  # "keep in touch" is no trigger yet
-        "India and China held a new round of military talks on Saturday. Both sides agreed to keep in touch, "
-        "the Indian defence ministry said.",
-        "2026-03-05", {("IND", "CONSULT", "CHN"), ("IND", "AGREE", "CHN")}, marks=pytest.mark.xfail(strict=True)),
+    ("India and China held a new round of military talks on Saturday. Both sides agreed to keep in touch, "
+     "the Indian defence ministry said.",
+     "2026-03-05", {("IND", "CONSULT", "CHN"), ("IND", "AGREE", "CHN")}),
     ("Ethiopia has massed troops along the border, Eritrean officials said. Asmara described the deployment as "
      "a provocation and asked the United Nations to intervene.",
      "2026-03-05", {("ETH", "MOBILIZE", "ERI"), ("ERI", "ACCUSE", "ETH"), ("ERI", "REQUEST", "UN")}),

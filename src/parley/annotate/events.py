@@ -954,6 +954,8 @@ class EventCoder:
         token = trig.token
         if self._reciprocal(token) or token.lemma_.lower() in MUTUAL_VERBS:
             return True
+        if trig.type in SYMMETRIC_TYPES and self._pair_subject(token):
+            return True  # "both sides agreed to keep in touch": each with the other
         return trig.pos == "verb" and trig.mode != "third-party" and (trig.type in {"CONSULT", "COOPERATE"} or (
             trig.type == "AGREE" and any((c.type == "CONSULT" and c.mode != "third-party")
                                          or c.token.lemma_.lower() in MUTUAL_VERBS for c in children)))
@@ -1141,6 +1143,13 @@ class EventCoder:
                 and (actor := self.mention_actor(t)) and actor not in sources and self.actors.country(actor)]
         foreign = [a for a in near if self.actors.country(a) not in countries]
         return foreign[:1] or (near[:1] if domestic else [])
+
+    @staticmethod
+    def _pair_subject(token: Token) -> bool:
+        """"Both sides agreed", "the two countries will cooperate": the subject names a pair, not one actor."""
+        return any(c.dep_ == "nsubj" and c.lemma_.lower() in PAIR_HEADS and any(g.lower_ in {"both", "two"}
+                                                                                 for g in c.children)
+                   for c in token.children)
 
     @staticmethod
     def _each_other(token: Token) -> bool:
