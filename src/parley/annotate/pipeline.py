@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 
 from parley.annotate.actors import ActorResolver
 from parley.annotate.events import extract_events
-from parley.annotate.nlp import MODEL, load_nlp
+from parley.annotate.nlp import load_nlp
 from parley.annotate.positions import extract_positions
 from parley.annotate.statements import extract_statements
 from parley.knowledge.actors import KnowledgeBase
@@ -24,7 +24,7 @@ from parley.knowledge.codebook import Codebook, load_codebook
 from parley.model import Article
 
 # Bumped whenever a stage changes what it emits, so stored annotations are redone.
-ANNOTATION_VERSION = 2
+ANNOTATION_VERSION = 3
 
 
 def parse_date(value: str | None) -> date | None:
