@@ -186,6 +186,16 @@ def test_speaker_is_the_full_noun_phrase_without_a_relative_clause(extract):
     assert s.speaker_text == "Turkish presidential adviser Ibrahim Kalvin"
 
 
+def test_inverted_cue_whose_subject_the_parser_lost(extract):
+    # The parser hangs "the Merevalian mediator" on "forces" as a conjunct and leaves "said" subjectless.
+    text = ("The foreign ministers of Varnia and Ostrel ended two days of direct talks in the Merevalian capital on "
+            "Wednesday without an agreement on the Corran Strip, but agreed to meet again in early May and to set up "
+            "a hotline between their armed forces, the Merevalian mediator, Casimir Delaunet, said.")
+    s = one(extract(text))
+    assert s.speaker_text == "the Merevalian mediator, Casimir Delaunet"
+    assert s.text.startswith("The foreign ministers") and s.text.endswith("between their armed forces")
+
+
 def test_pronoun_speaker_and_participle_cue(extract):
     found = extract("He continued, arguing that the real aim was a new balance of power.")
     assert [(s.speaker_text, s.cue, s.text) for s in found] == [

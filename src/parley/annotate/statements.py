@@ -292,7 +292,12 @@ class _Extractor:
     def _add(self, speaker: Span | None, cue: str, pieces: Iterable[Piece], anchor: Token) -> None:
         sentence = (max(anchor.sent.start_char, self.line[0]), min(anchor.sent.end_char, self.line[1]))
         for start, end in pieces:
-            self.found.append(_Found(speaker, cue, start, end, "indirect", sentence))
+            before = self.text[start:speaker.start_char].rstrip() if speaker is not None else ""
+            if speaker is not None and start < speaker.start_char and speaker.end_char >= end and before[-1:] == ",":
+                # a misparse hung the speaker ("…, the mediator, X, said") at the end of the clause it reports
+                end = start + len(before.rstrip(" ,"))
+            if end > start:
+                self.found.append(_Found(speaker, cue, start, end, "indirect", sentence))
 
     def _subject(self, verb: Token) -> Span | None:
         """The speaker of `verb`: its subject or a passive's agent; for "… and added" or "…, arguing"
@@ -332,11 +337,29 @@ class _Extractor:
 
     def _left_name(self, verb: Token) -> Span | None:
         """A misparsed subject: the name right before a verb the parser left subjectless
-        ("… board of the Post Trump said that …")."""
+        ("… board of the Post Trump said that …"), or, before a cue that ends the sentence, the name set off
+        by commas, with its title ("…, the Merevalian mediator, Casimir Delaunet, said.")."""
         i = verb.i - 1
         while i >= 0 and self.doc[i].pos_ == "ADV":
             i -= 1
+        if i > 0 and self.doc[i].text == "," and self._ends_sentence(verb):
+            name = self._name_before(i - 1)
+            return self._with_title(name) if name is not None else None
         return self._name_before(i)
+
+    def _ends_sentence(self, verb: Token) -> bool:
+        after = verb.i + 1
+        return after >= verb.sent.end or self.doc[after].text in {".", "!", "?"}
+
+    def _with_title(self, name: Span) -> Span:
+        """The name with a title phrase set off before it ("the Merevalian mediator, Casimir Delaunet")."""
+        comma = name.start - 1
+        if comma < 1 or self.doc[comma].text != ",":
+            return name
+        title = self._name_before(comma - 1)
+        if title is None or title[-1].pos_ != "NOUN" or title[0].pos_ not in {"DET", "PROPN"}:
+            return name
+        return self.doc[title.start:name.end]
 
     def _name_before(self, last: int) -> Span | None:
         """The run of nominal tokens (up to a few) ending at token `last`, on one line."""
