@@ -216,6 +216,12 @@ def test_the_bloc_refers_back_to_the_organisation(resolve_demo):
     assert [m.actor for m in result.mentions if m.text.lower().endswith("bloc")] == ["ssc"]
 
 
+def test_the_bloc_is_never_the_wire_service_of_the_dateline(resolve_demo):
+    result = resolve_demo("The Serrat Sea Council met in Orvane.\n\nORVANE, Feb 12 (Halcyon Wire) - Its members "
+                          "imposed sanctions on Varnia in response to what the bloc called a military build-up.")
+    assert [m.actor for m in result.mentions if m.text.lower().endswith("bloc")] == ["ssc"]
+
+
 def test_speaker_in_apposition_and_relative_pronoun(nlp, demo_kb):
     from parley.annotate.actors import ActorResolver
     doc = nlp("The Council's secretary-general, Ragna Theil, said the sanctions would stay.")

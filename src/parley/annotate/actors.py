@@ -704,15 +704,21 @@ class _Resolution:
 
     def _organisation_antecedent(self, token: Token, word: str) -> str | None:
         """The last organisation named before `token` whose name has the word ("the ministry" → the
-        Defence Ministry), else, for a bloc or alliance, the last organisation that is not a state body."""
+        Defence Ministry), else, for a bloc or alliance, the last organisation that is neither a state body nor
+        an outlet or think tank (the wire service in the dateline is no bloc)."""
         earlier = [m for m in self.out.mentions if m.end <= token.idx and self.out.actors[m.actor].kind == "organization"]
         named = [m for m in earlier if word in normalize_name(self.out.actors[m.actor].name).split()]
         if named:
             return named[-1].actor
         if word in {"ministry", "council"}:
             return None
-        blocs = [m for m in earlier if not set(normalize_name(self.out.actors[m.actor].name).split()) & STATE_BODY_WORDS]
+        blocs = [m for m in earlier if not set(normalize_name(self.out.actors[m.actor].name).split()) & STATE_BODY_WORDS
+                 and not self._is_media(m.actor)]
         return blocs[-1].actor if blocs else None
+
+    def _is_media(self, actor: str) -> bool:
+        entry = self.kb.get(actor)
+        return entry is not None and entry.media_type is not None
 
     def _gender_of(self, mention: Mention) -> str | None:
         """What the article says of the person's gender: a gendered word just before or beside a mention
