@@ -196,6 +196,16 @@ def test_inverted_cue_whose_subject_the_parser_lost(extract):
     assert s.text.startswith("The foreign ministers") and s.text.endswith("between their armed forces")
 
 
+@pytest.mark.parametrize("text, content", [
+    ('Teloria would respond with "proportionate measures", she said, without giving details.',
+     ['Teloria would respond with "proportionate measures"']),
+    ("Ostrel wants a deal, Santhe said, in an interview with the Courier.", ["Ostrel wants a deal"]),
+    ("The talks, he said, would resume next week.", ["The talks", "would resume next week"]),
+])
+def test_a_phrase_about_the_saying_is_no_content(extract, text, content):
+    assert [s.text for s in extract(text)] == content
+
+
 def test_pronoun_speaker_and_participle_cue(extract):
     found = extract("He continued, arguing that the real aim was a new balance of power.")
     assert [(s.speaker_text, s.cue, s.text) for s in found] == [

@@ -77,6 +77,10 @@ PREP_CUES: dict[str, frozenset[str]] = {
     "comment": frozenset({"on"}),
 }
 
+# Prepositions that open a phrase about the saying itself, not the said ("…, she said, without giving
+# details", "…, he said, in an interview", "…, she told reporters, at a news conference").
+SAYING_PREPS: frozenset[str] = frozenset("without in at on during to via through".split())
+
 # Verbs that take the addressee as object ("told CNN"), so their object is
 # never content.
 ADDRESSEE_VERBS: frozenset[str] = frozenset("tell assure reassure inform warn remind ask urge".split())

@@ -256,9 +256,16 @@ class _Extractor:
         return [p for p in pieces if self._words_between(*p) >= 1]
 
     def _around(self, outer: Token, inner: Token) -> list[Piece]:
-        """The pieces of `outer`'s subtree on either side of `inner`'s subtree."""
+        """The pieces of `outer`'s subtree on either side of `inner`'s subtree, without a phrase after the
+        cue that only qualifies the saying ("…, she said, without giving details")."""
         pieces = self._pieces(outer.left_edge.i, outer.right_edge.i, [inner])
-        return [p for p in pieces if self._words_between(*p) >= 2]
+        return [p for p in pieces if self._words_between(*p) >= 2 and not self._qualifies_cue(p, outer, inner)]
+
+    def _qualifies_cue(self, piece: Piece, outer: Token, inner: Token) -> bool:
+        first = self.doc[self._token_at(piece[0])]
+        if first.i <= inner.right_edge.i:
+            return False
+        return first.dep_ == "prep" and first.head.i == outer.i and first.lower_ in cues.SAYING_PREPS
 
     # ----- rules -----------------------------------------------------------
     def run(self) -> list[_Found]:
