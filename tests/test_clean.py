@@ -147,3 +147,31 @@ def test_a_question_headline_is_a_title() -> None:
     result = clean("Will Russia and Ukraine return to talks in Istanbul?\n\nDiplomats say a new round is possible "
                    "before the summer, but neither side has confirmed it.")
     assert result.title == "Will Russia and Ukraine return to talks in Istanbul?"
+
+
+# Three invented pages in the shapes of real sites: a wire story on a portal, a state agency's page with
+# tags, related headlines and a comment box, and a think tank's daily report.
+SITE_PAGES = {
+    "site-wire.txt": (
+        ["TARSK, Nov 7 (Halcyon Wire) - Ostrel said on Thursday", '"We are ready to sit down again,"',
+         "The Varnian side did not immediately respond", "Key takeaways:", "- Talks resume on November 14.",
+         "- The hotline between the armies is working again.", "Analysts said the pause had cost both sides."],
+        {"author": "Jon Averly", "published": "7 Nov 2026"}),
+    "site-agency.txt": (
+        ["TELORIA, November 8. /VNB/. Varnia remains open", '"The president has repeatedly said',
+         "According to him, no date", "Earlier, Ostrel's Foreign Minister"],
+        {}),
+    "site-report.txt": (
+        ["Key Takeaways:", "Varnian President Ilian Morvath is likely attempting", "Varnian forces continued",
+         "Morvath stated on November 8"],
+        {"author": "Lena Voss, Karl Brandt, and Mara Quill", "published": "November 9, 2026"}),
+}
+
+
+@pytest.mark.parametrize("name", sorted(SITE_PAGES))
+def test_site_pages_keep_exactly_the_body(name: str) -> None:
+    body, meta = SITE_PAGES[name]
+    result = clean((FIXTURES / name).read_text(encoding="utf-8"))
+    kept = result.text.split("\n")
+    assert len(kept) == len(body) and all(line.startswith(start) for line, start in zip(kept, body)), kept
+    assert result.meta == meta

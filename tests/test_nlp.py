@@ -9,7 +9,7 @@ def _sentences(nlp, text: str) -> list[str]:
 
 
 @pytest.mark.parametrize("dateline", ["MOSCOW, Nov 7 (Reuters) - ", "KYIV (AP) — ", "TELORIA, April 9 - ",
-                                      "NEW YORK, Jan. 12 (Halcyon Wire) -- "])
+                                      "NEW YORK, Jan. 12 (Halcyon Wire) -- ", "TELORIA, November 8. /VNB/. "])
 def test_a_wire_dateline_is_not_part_of_the_first_sentence(nlp, dateline):
     sentences = _sentences(nlp, dateline + "Ostrel accused Varnia of stalling the talks, officials said.")
     assert sentences[-1] == "Ostrel accused Varnia of stalling the talks, officials said."

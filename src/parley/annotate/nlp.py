@@ -22,10 +22,10 @@ GLUED_QUOTE_INFIXES = [
     rf"(?<=[.!?,;:])[{QUOTES}’](?=[A-Za-z])",
 ]
 LINE_OPENERS = set(QUOTES) | {"-", "•", "–", "—", "*", "‘", "'"}
-# A wire dateline opening a line: "MOSCOW, Nov 7 (Reuters) - ", "KYIV (AP) — ", "TELORIA, April 9 -".
+# A wire dateline opening a line: "MOSCOW, Nov 7 (Reuters) - ", "KYIV (AP) — ", "MOSCOW, November 8. /TASS/. ".
 DATELINE = re.compile(r"^[A-Z][A-Z.'’ -]{1,40}[A-Z.]"  # the place, in capitals
                       r"(?:, [A-Z][a-z]{2,8}\.? \d{1,2})?(?: \([^()\n]{2,40}\))?"  # date, agency
-                      r" ?[-–—]{1,2} +(?=\S)", re.MULTILINE)
+                      r"(?: ?[-–—]{1,2}|\. /[^/\n]{2,30}/\.) +(?=\S)", re.MULTILINE)
 
 
 @Language.component("line_breaks")

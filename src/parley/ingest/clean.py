@@ -134,7 +134,8 @@ _DATE = re.compile(
 _TIME = re.compile(r"\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?", re.IGNORECASE)
 _DATE_WORDS = re.compile(
     r"\b(?:published|updated|posted|last|first|modified|date|on|at|the|"
-    r"(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?|gmt|utc|est|edt|cet|cest|msk|[ap]\.?m)\b\.?",
+    r"(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?"
+    r"|gmt|utc|et|est|edt|pt|pst|pdt|cet|cest|eet|eest|bst|msk|[ap]\.?m)\b\.?",
     re.IGNORECASE,
 )
 
@@ -153,6 +154,7 @@ def _date_line(line: str, _ctx: Context) -> _Value | None:
 
 _NAME = r"[A-Z][\w'’.-]*(?:\s+(?:[a-z]{1,3}\s+)?[A-Z][\w'’./-]*){0,3}"
 _OUTLET = r"[^\W\d_][\w .&'’/-]{0,40}"
+_FULL_NAME = r"[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}"  # two to four capitalised words
 _PROPER = r"[A-Z][\w&'’.-]*(?:\s[A-Z&][\w&'’.-]*){0,3}"  # capitalised words: a place, an outlet, a person
 _SOCIAL = (r"facebook|twitter|x|linkedin|reddit|whatsapp|telegram|viber|vk|pinterest|instagram|youtube|tiktok"
            r"|flipboard|e-?mail|print|rss")
@@ -183,6 +185,8 @@ def _caption(line: str, _ctx: Context) -> bool:
 
 RULES: list[Rule] = [
     Rule("lone-punctuation", "a line without a letter or digit", _no_word),
+    Rule("tag-list", "the article's tags or topics, under their heading",
+         _line(r"tags?:?|keywords?:?|topics?:?|related topics:?|filed under:?"), block=True),
     Rule("aggregator-tag", "a tag added by a news aggregator",
          _line(r"source\s+site-\d+|description|summary|tags?:?.*|keywords?:?.*|topics?:.*|categor(?:y|ies):?.*"
                r"|filed under:?.*")),
@@ -201,14 +205,30 @@ RULES: list[Rule] = [
     Rule("share-prompt", "a share or social-media prompt",
          _line(rf"connect with us|follow us(?: on .{{1,40}})?|share(?: (?:this|the) (?:article|story|post|page))?"
                rf"(?: (?:on|via) .{{1,30}})?:?|share via:?|tweet|copy(?: the)? link|{_SOCIAL}"
-               r"|click to (?:share|print|email).*|\d+\s+shares?|(?:share|follow) on:?.*")),
+               r"|click (?:here )?to (?:share|print|email).*|\d+\s+shares?|share\d+|(?:share|follow) on:?.*")),
     Rule("subscribe-prompt", "a newsletter or channel sign-up prompt",
          _short(r"\b(?:subscribe|sign up|sign-up|join (?:us|our))\b.*\b(?:newsletter|channel|inbox|updates|alerts"
                 r"|telegram|whatsapp|notifications|email)|^subscribe(?: now| here)?$|^newsletters?$"
                 r"|^enter your e-?mail|\b(?:in|to) your inbox\b|\bno spam\b|\bunsubscribe\b", 30),
          sentences=True),
+    Rule("account-prompt", "a prompt to sign up, log in or save articles",
+         _short(r"^(?:sign up|register|log in)(?: here| now| for free)?\.?$"
+                r"|^save (?:articles?|stories|this (?:article|story))\b.*\b(?:later|reading list)\b"
+                r"|^create (?:a|your) (?:free )?account\b|^already (?:a subscriber|have an account)\b", 15),
+         sentences=True),
+    Rule("support-prompt", "an appeal for donations or paying members",
+         _short(r"^(?:support (?:independent|our|quality) journalism|become a (?:member|patron|subscriber|supporter)"
+                r"|donate(?: now| today)?\b|make a donation\b|help us (?:keep|continue)\b)", 15),
+         sentences=True),
+    Rule("click-prompt", "a 'click here' prompt to a map, video or other page",
+         _short(r"^click here\b", 25), sentences=True),
+    Rule("error-report-prompt", "a prompt to report a typo or error",
+         _short(r"\bctrl\s*\+\s*enter\b"
+                r"|^(?:report an? (?:error|typo|mistake)|spotted an? (?:error|typo|mistake))\b", 30),
+         sentences=True),
     Rule("read-more", "links to other articles",
          _line(r"(?:read (?:more|also|next)|see also|also read|related(?: articles?| stories| news| coverage)?"
+               r"|read the full (?:report|article|story|text|interview)(?: here)?\.?"
                r"|recommended(?: for you)?|you (?:may|might) also like|more (?:from|on|stories|news)(?: .{1,40})?)"
                r"(?:\s*[:|>–—-].*)?"),
          sentences=True, block=True),
@@ -226,6 +246,8 @@ RULES: list[Rule] = [
          sentences=True),
     Rule("disclaimer", "an opinion disclaimer",
          _short(r"\b(?:views|opinions) expressed\b|\bdo(?:es)? not necessarily reflect\b", 40), sentences=True),
+    Rule("product-note", "a standing note on how a report is made (data cut-off, what it does not cover)",
+         _short(r"\bdata cut-?off\b|^we do not report in detail on\b", 40), sentences=True),
     Rule("page-widget", "a page widget label (audio, reading time, font size)",
          _line(r"(?:please )?enable javascript.*|your browser does not support.*|loading\.*|listen to (?:this )?"
                r"article.*|\d+\s*min(?:ute)?s?\.? read|reading time:?.*|print (?:this )?(?:article|page)"
@@ -251,6 +273,9 @@ RULES: list[Rule] = [
     Rule("byline", "a byline (kept as author metadata)",
          _line(rf"(?:by|written by|author:|authors:|text:|von|par|por)\s+(?P<value>(?-i:{_NAME})"
                rf"(?:\s*(?:,|and|&)\s*(?-i:{_NAME}))*?)(?:\s*[,|•·–—-]\s*[^.!?]{{0,60}})?"),
+         zone="head", meta="author"),
+    Rule("author-list", "the authors' names without 'By' (kept as author metadata)",
+         _line(rf"(?P<value>{_FULL_NAME}(?:\s*,\s*{_FULL_NAME})*,?\s+(?:and|&)\s+{_FULL_NAME})", flags=0),
          zone="head", meta="author"),
     Rule("dateline", "a dateline 'Place • Outlet' (kept as outlet metadata)",
          _line(rf"{_PROPER}\s+[•·|]\s+(?P<value>{_PROPER})", flags=0), zone="head", meta="outlet"),
