@@ -175,3 +175,29 @@ def test_site_pages_keep_exactly_the_body(name: str) -> None:
     kept = result.text.split("\n")
     assert len(kept) == len(body) and all(line.startswith(start) for line, start in zip(kept, body)), kept
     assert result.meta == meta
+
+
+_BODY = ["Varnia and Ostrel agreed on Tuesday to resume talks in Aldenport next week, officials said.",
+         "The talks collapsed in March after Ostrel accused Varnia of shelling a border post."]
+
+
+@pytest.mark.parametrize("line, rule", [
+    ("Getty Images", "photo-caption"), ("AP Photo/Lena Voss", "photo-caption"),
+    ("Photo: EPA-EFE/MARA QUILL", "photo-caption"), ("Accept all cookies", "cookie-notice"),
+    ("This article was originally published by The Aldenport Courier.", "via-outlet"),
+    ("Sign up for our daily briefing", "subscribe-prompt"), ("Follow Halcyon Wire on Google News", "share-prompt"),
+    ("Editor's picks", "navigation"), ("Mara Quill contributed reporting.", "wire-credit"),
+    ("Save articles to read later and create your own reading list.", "account-prompt"),
+    ("Support independent journalism", "support-prompt"), ("share2", "share-prompt"),
+])
+def test_boilerplate_between_body_paragraphs_goes(line: str, rule: str) -> None:
+    text = "\n\n".join(["Talks to resume in Aldenport", _BODY[0], line] + [_BODY[1]] * 8)
+    result = clean(text)
+    assert [(d.text, d.rule) for d in result.dropped if d.rule != "title"] == [(line, rule)]
+    assert result.text.count(_BODY[1]) == 8 and _BODY[0] in result.text
+
+
+def test_a_one_line_author_bio_after_the_article_goes() -> None:
+    text = "\n\n".join(["Talks to resume in Aldenport", *_BODY, "Lena Voss is a correspondent based in Tarsk."])
+    result = clean(text)
+    assert [d.rule for d in result.dropped] == ["title", "author-bio-line"]

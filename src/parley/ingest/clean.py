@@ -174,10 +174,14 @@ _CAPTION_END = re.compile(
 )
 
 
+# A credit alone on its line: "Getty Images", "AP Photo/Lena Voss", "EPA-EFE/Mara Quill".
+_CREDIT_ONLY = re.compile(rf"(?:{_AGENCIES}|epa-efe)(?:\s+photos?)?(?:\s*/\s*[\w .'’-]{{1,40}})?", re.IGNORECASE)
+
+
 def _caption(line: str, _ctx: Context) -> bool:
     if line.count(" ") >= 60:
         return False
-    if _CAPTION_START.match(line):
+    if _CAPTION_START.match(line) or _CREDIT_ONLY.fullmatch(line):
         return True
     # Credits end the line with an agency, a slash or a parenthesis: test the tail only.
     return ("/" in line or "via" in line or line.endswith(")")) and bool(_CAPTION_END.search(line, len(line) - 120))
@@ -199,15 +203,18 @@ RULES: list[Rule] = [
                r"(?: for| this site| the site| news)?\s*:?|(?:type|enter) (?:your search|to search|search).*"
                r"|press enter to search.*|back to top|(?:next|previous|prev) (?:article|story|post)"
                r"|log ?in|sign ?in|log ?out|register|close|breaking(?: news)?|latest(?: news)?|top stories"
-               r"|most (?:read|popular|viewed|shared)|trending(?: now)?|you are here:.*"
+               r"|most (?:read|popular|viewed|shared)|trending(?: now)?|you are here:.*|editor'?s'? picks?"
+               r"|watch more|more videos?"
                r"|home\s*[>»›/|].*|\w[\w '&-]{0,30}(?:\s[>»›]\s[\w '&-]{1,30}){2,6}")),
     Rule("menu-bar", "a row of menu or link items", _menu_bar),
     Rule("share-prompt", "a share or social-media prompt",
-         _line(rf"connect with us|follow us(?: on .{{1,40}})?|share(?: (?:this|the) (?:article|story|post|page))?"
-               rf"(?: (?:on|via) .{{1,30}})?:?|share via:?|tweet|copy(?: the)? link|{_SOCIAL}"
+         _line(rf"connect with us|follow us(?: on .{{1,40}})?|follow .{{1,40}} on (?:google news|{_SOCIAL})"
+               rf"|share(?: (?:this|the) (?:article|story|post|page))?(?: (?:on|via) .{{1,30}})?:?|share via:?|tweet"
+               rf"|copy(?: the)? link|{_SOCIAL}"
                r"|click (?:here )?to (?:share|print|email).*|\d+\s+shares?|share\d+|(?:share|follow) on:?.*")),
     Rule("subscribe-prompt", "a newsletter or channel sign-up prompt",
          _short(r"\b(?:subscribe|sign up|sign-up|join (?:us|our))\b.*\b(?:newsletter|channel|inbox|updates|alerts"
+                r"|briefing|digest|bulletin"
                 r"|telegram|whatsapp|notifications|email)|^subscribe(?: now| here)?$|^newsletters?$"
                 r"|^enter your e-?mail|\b(?:in|to) your inbox\b|\bno spam\b|\bunsubscribe\b", 30),
          sentences=True),
@@ -233,13 +240,15 @@ RULES: list[Rule] = [
                r"(?:\s*[:|>–—-].*)?"),
          sentences=True, block=True),
     Rule("wire-credit", "the wire service's reporting and editing credits",
-         _short(r"^\(?(?:additional )?(?:reporting|writing|editing|compiled|translated|produced) by\b", 40),
+         _short(r"^\(?(?:additional )?(?:reporting|writing|editing|compiled|translated|produced) by\b"
+                r"|\bcontributed (?:reporting|to this (?:report|story|article))\b", 40),
          sentences=True),
     Rule("copyright", "a copyright notice", _short(r"^(?:©|\(c\)|copyright\b)|\ball rights reserved\b", 30),
          sentences=True),
     Rule("photo-caption", "a photo caption or credit", _caption, sentences=True),
     Rule("cookie-notice", "a cookie or privacy notice",
-         _short(r"\bcookies?\b.*\b(?:use|accept|consent|policy|settings|browser|website)\b", 40), sentences=True),
+         _short(r"\bcookies?\b.*\b(?:use|accept|consent|policy|settings|browser|website)\b"
+                r"|\b(?:accept|reject|allow|manage)\b.*\bcookies?\b", 40), sentences=True),
     Rule("site-policy", "a link to the site's policies or standards",
          _short(r"\b(?:our standards|editorial (?:standards|principles|guidelines|policy)|trust principles"
                 r"|privacy policy|terms of (?:use|service)|corrections policy|contact us|about us)\b", 15),
@@ -258,7 +267,8 @@ RULES: list[Rule] = [
                r"|you must be logged in to post a comment\.?"),
          sentences=True),
     Rule("via-outlet", "the outlet a story was taken from (kept as outlet metadata)",
-         _line(rf"(?:via|source:|originally published (?:by|in|on|at):?)\s*(?P<value>{_OUTLET})"), meta="outlet"),
+         _line(rf"(?:via|source:|(?:this (?:article|story) (?:was )?)?originally (?:published|appeared)"
+               rf" (?:by|in|on|at):?)\s*(?P<value>{_OUTLET}?)\.?"), meta="outlet", sentences=True),
     Rule("date-line", "a date line (kept as the publication date)", _date_line, meta="published"),
     # Zone rules: they fire only where boilerplate of their kind sits.
     Rule("comment-form", "a comment form or the comments under the article",
@@ -269,6 +279,10 @@ RULES: list[Rule] = [
          _line(r"(?:written|posted|published) by(?:\s*:?\s*" + _NAME + r")?|about the authors?|author bio"
                r"|the authors?|authors?:?"),
          zone="end", sentences=True, cut=True),
+    Rule("author-bio-line", "a one-line author bio after the article",
+         _line(rf"(?-i:{_FULL_NAME}) is (?:a|an|the) (?:[\w-]+ ){{0,3}}(?:correspondent|reporter|journalist|editor"
+               r"|columnist|writer|contributor)\b.*"),
+         zone="end", sentences=True),
     Rule("repeated-title", "the title repeated near the top", _repeats_title, zone="head"),
     Rule("byline", "a byline (kept as author metadata)",
          _line(rf"(?:by|written by|author:|authors:|text:|von|par|por)\s+(?P<value>(?-i:{_NAME})"
