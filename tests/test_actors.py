@@ -246,3 +246,17 @@ def test_a_role_noun_refers_to_the_person_with_that_role(resolve_demo):
 def test_a_generic_official_is_not_an_office_holder(resolve):
     result = resolve("Ibrahim Kalin spoke on Saturday. The Turkish official said more later.", date(2022, 11, 6))
     assert [m.actor for m in result.mentions if m.via == "role"] == ["kalin"]
+
+
+@pytest.mark.parametrize("text, surface, code", [
+    ("Soviet troops left Kabul in 1989.", "Soviet", "RUS"),
+    ("The Soviet Union signed the treaty in Washington.", "Soviet Union", "RUS"),
+    ("Zaire closed its border with Rwanda.", "Zaire", "COD"),
+    ("Vietnam sent more troops into Kampuchea.", "Kampuchea", "KHM"),
+    ("Yugoslavia recalled its ambassador.", "Yugoslavia", "SRB"),
+    ("Protesters in Hong Kong marched on Sunday.", "Hong Kong", "HKG"),
+])
+def test_names_of_former_states_resolve_to_their_successor(resolve, text, surface, code):
+    result = resolve(text, date(1990, 6, 1))
+    actor = actor_of(result, surface)
+    assert actor is not None and result.actors[actor].country == code
