@@ -85,6 +85,11 @@ def test_nominal_events_with_their_dates(nlp):
     assert ("RUS", "MOBILIZE", "UKR") in found
 
 
+def test_travelling_for_talks_is_taking_part_in_them(nlp):
+    found = triples(nlp, "Turkish and American negotiators return to Geneva this week for talks on the region.")
+    assert {("TUR", "CONSULT", None), ("USA", "CONSULT", None)} <= found
+
+
 def test_scheduled_talks_are_consult_with_their_future_date(nlp):
     pairs, events = code(nlp, "On January 10, Russian diplomats will meet their American colleagues in Geneva.",
                          published=date(2022, 1, 8))

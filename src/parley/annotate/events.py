@@ -48,6 +48,8 @@ LIGHT_VERBS = {"hold", "have", "host", "launch", "conduct", "make", "issue", "st
 PLACE_OBJECTS = {"curfew", "refuge", "asylum", "measure", "restriction", "emergency", "ban", "blockade",
                  "sanction", "embargo", "control"}
 ENGAGE_VERBS = {"engage", "involve", "participate", "join"}
+# Verbs of coming together for an act: "negotiators return to Geneva for talks", "arrived in Ankara for a visit".
+TRAVEL_VERBS = {"return", "go", "come", "travel", "arrive", "fly", "head", "gather", "convene", "assemble"}
 TOPIC_PREPS = {"about", "regarding", "concerning"}
 CIRCUMSTANCE_PREPS = {"at", "during", "after", "before", "since", "following", "amid", "despite", "near", "in",
                       "through", "throughout", "within", "under", "by", "as"}
@@ -810,12 +812,14 @@ class EventCoder:
     @staticmethod
     def _light_verb(noun: Token) -> Token | None:
         """The verb a nominal event is the substance of: "held talks", "staged a strike", "engaged in
-        ethnic cleansing", "ended two days of talks"."""
+        ethnic cleansing", "ended two days of talks", "returned to Geneva for talks"."""
         if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in QUANTITY_NOUNS:
             noun = noun.head.head
         if noun.dep_ in {"dobj", "nsubj", "nsubjpass"} and any(k in LIGHT_VERBS for k in _keys(noun.head)):
             return noun.head
         if noun.dep_ == "pobj" and noun.head.lower_ == "in" and noun.head.head.lemma_.lower() in ENGAGE_VERBS:
+            return noun.head.head
+        if noun.dep_ == "pobj" and noun.head.lower_ == "for" and noun.head.head.lemma_.lower() in TRAVEL_VERBS:
             return noun.head.head
         return None
 
