@@ -235,6 +235,8 @@ def test_a_commitment_to_someone_names_them(nlp):
 
 def test_people_protest_against_their_own_state(nlp):
     assert ("RUS", "PROTEST", "RUS") in triples(nlp, "Supporters of Putin blocked roads in Moscow.")
+    # a demonym names the people, who stand for their state: the protest is still against it
+    assert ("UKR", "PROTEST", "UKR") in triples(nlp, "Ukrainian farmers rallied in Lviv to protest the grain rules.")
 
 
 def test_purpose_and_in_protest_name_whom_a_protest_is_against(nlp):

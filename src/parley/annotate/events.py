@@ -1004,8 +1004,9 @@ class EventCoder:
             return found
         if trig.role == "response" and (found := self.author(source, None)):
             return found
-        if kind == "PROTEST" and self.actors.actors[source].kind != "state":
-            return self._state_of(source)  # people protesting at home protest against their own state
+        if kind == "PROTEST":
+            # people protesting at home protest against their own state ("thousands of Nigerians rallied")
+            return self._state_of(source) if self.actors.actors[source].kind != "state" else [source]
         if together or (kind == "CONSULT" and self._interlocutor(trig)):
             return []  # "spoke to officers of the brigade": someone, if no actor
         if other := self.counterpart(source):
