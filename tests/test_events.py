@@ -233,6 +233,10 @@ def test_a_commitment_to_someone_names_them(nlp):
     assert ("RUS", "REJECT", "UKR") in triples(nlp, "Putin reneged on his commitment to Ukraine.")
 
 
+def test_a_threat_is_aimed_at_whose_act_it_hangs_on(nlp):
+    assert ("RUS", "THREATEN", "UKR") in triples(nlp, "Russia threatened to close the border unless Ukraine withdrew.")
+
+
 def test_people_protest_against_their_own_state(nlp):
     assert ("RUS", "PROTEST", "RUS") in triples(nlp, "Supporters of Putin blocked roads in Moscow.")
     # a demonym names the people, who stand for their state: the protest is still against it

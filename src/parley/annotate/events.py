@@ -873,6 +873,8 @@ class EventCoder:
             pairs.append(pair)
             sources = []
         mutual = len(sources) >= 2 and (self._reciprocal(token) or (not targets and self._mutual(trig, children)))
+        if not targets and trig.type == "THREATEN":
+            targets = [a for a in self._conditioned(token) if a not in sources]
         if not targets and not pairs and not mutual and trig.role != "label":
             targets = self._nearby_target(token, children, sources, trig.type)
         if not sources and trig.type in HOSTILE_TYPES and targets:
@@ -1125,6 +1127,13 @@ class EventCoder:
                 if joined and first.actor != second.actor:
                     return first.actor, second.actor
         return None
+
+    def _conditioned(self, token: Token) -> list[str]:
+        """Whose act a threat hangs on: "threatened to ban voting if Hamas ran" is aimed at Hamas."""
+        clauses = [t for t in token.subtree if t.dep_ == "advcl"
+                   and any(m.dep_ == "mark" and m.lower_ in {"if", "unless"} for m in t.children)]
+        return [a for clause in clauses for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}
+                for a in self.actors_of(c)]
 
     def _nearby_target(self, token: Token, children: list[_Trigger], sources: list[str], kind: str) -> list[str]:
         """Last resort: the first other country named just after the trigger, inside its phrase
