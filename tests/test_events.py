@@ -469,3 +469,32 @@ def test_paragraphs_precision(annotator):
         triples = paragraph_triples(annotator, text, published)
         found, expected, hits = found + len(triples), expected + len(gold), hits + len(triples & gold)
     assert hits / found >= 0.85 and hits / expected >= 0.9
+
+
+def test_a_place_is_its_state_where_it_is_acted_on_not_where_things_happen():
+    from parley.annotate.pipeline import Annotator
+    annotator = Annotator()
+
+    def found(text):
+        article = next(annotator.annotate([Article(id="p", text=text, published="2024-03-05")]))
+        country = {a.id: a.country for a in article.actors}
+        return {(country[e.source], e.type, country.get(e.target)) for e in article.events}
+
+    assert ("RUS", "ASSAULT", "UKR") in found("Russian forces shelled Kharkiv overnight.")
+    assert ("RUS", "ASSAULT", "UKR") in found("Russia launched missile strikes on Odesa.")
+    talks = found("Russian and American diplomats met in Geneva on Monday.")
+    assert talks and not any("CHE" in triple for triple in talks)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Russian jets struck Ukrainian positions near the border.", ("RUS", "ASSAULT", "UKR")),
+    ("Russia launched missile strikes on Ukraine overnight.", ("RUS", "ASSAULT", "UKR")),
+    ("Lavrov hit out at Washington on Monday.", ("RUS", "ACCUSE", "USA")),
+])
+def test_strikes_and_hits(nlp, text, expected):
+    assert expected in triples(nlp, text)
+
+
+@pytest.mark.parametrize("text", ["Lavrov struck a conciliatory tone in Ankara.", "The talks hit a snag in Geneva."])
+def test_idioms_name_no_event(nlp, text):
+    assert not {t for t in triples(nlp, text) if t[1] == "ASSAULT"}

@@ -292,3 +292,9 @@ people:
     assert kb.holder("leader", "UN", date(2021, 1, 1), seat="AO").id == "ursula"
     assert kb.holder("head_of_state", "CHN", date(2021, 1, 1)) is None or \
         kb.holder("head_of_state", "CHN", date(2021, 1, 1)).id != "xi_test"
+
+
+def test_places_resolve_after_seats_and_capitals(kb):
+    assert kb.by_seat("Kharkiv").id == "ukr" and kb.is_place("Kharkiv")
+    assert kb.by_seat("Tripoli").id == "lby"  # Libya's capital wins over Lebanon's city
+    assert kb.by_seat("Moscow").id == "rus" and not kb.is_place("Moscow")

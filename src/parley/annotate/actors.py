@@ -275,7 +275,7 @@ class _Resolution:
         self.out.mentions.append(Mention(span.start_char, span.end_char, span.text, actor_id, via))
         for i in range(start_tok, end_tok):
             self.taken[i] = True
-        if via in {"name", "alias", "seat", "new", "org"}:
+        if via in {"name", "alias", "seat", "place", "new", "org"}:
             actor = self.out.actors[actor_id]
             surface = strip_possessive(span.text)
             if surface != actor.name and surface not in actor.aliases:
@@ -300,7 +300,7 @@ class _Resolution:
                 continue
             entry, via = hit
             if via == "demonym" and self._ethnic(span) or via == "alias" and self._first_name(span) \
-                    or via == "seat" and self._dateline(span):
+                    or via in {"seat", "place"} and self._dateline(span):
                 continue
             self._mention(start, end, self._actor_for(entry), via)
 
@@ -354,7 +354,7 @@ class _Resolution:
             return best, ("name" if normalize_name(best.name) == normalize_name(term) else "alias")
         seat = self.kb.by_seat(term)
         if seat is not None:
-            return seat, "seat"
+            return seat, ("place" if self.kb.is_place(term) else "seat")
         state = self.kb.by_demonym(term)
         if state is not None:
             return state, "demonym"

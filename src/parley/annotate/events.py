@@ -51,6 +51,10 @@ ENGAGE_VERBS = {"engage", "involve", "participate", "join"}
 # Verbs of coming together for an act: "negotiators return to Geneva for talks", "arrived in Ankara for a visit".
 TRAVEL_VERBS = {"return", "go", "come", "travel", "arrive", "fly", "head", "gather", "convene", "assemble"}
 TOPIC_PREPS = {"about", "regarding", "concerning"}
+# Prepositions after which a place is what is acted on, not where: "strikes on Odesa", "the shelling of Kharkiv".
+PLACE_OBJECT_PREPS = {"of", "on", "upon", "against", "into"}
+PLACE_NOUNS = {"city", "town", "village", "region", "province", "port", "capital", "area", "district", "oblast",
+               "enclave", "peninsula", "island", "territory", "outskirts", "suburb", "centre", "center"}
 CIRCUMSTANCE_PREPS = {"at", "during", "after", "before", "since", "following", "amid", "despite", "near", "in",
                       "through", "throughout", "within", "under", "by", "as"}
 RELATIVE_WORDS = {"who", "whom", "whose", "which", "that", "where", "when", "why"}
@@ -120,6 +124,7 @@ class Lexicon:
     labels: frozenset[str]
     label_verbs: frozenset[str]
     responses: frozenset[str]
+    idioms: frozenset[str]
 
 
 def _coded(table: dict[str, str], where: str) -> dict[str, tuple[str, str | None]]:
@@ -146,7 +151,7 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
         intentions=frozenset(data["intentions"]), cooperative=frozenset(data["cooperative"]),
         negators=frozenset(data["negators"]), speech=frozenset(data["speech"]),
         labels=frozenset(data["labels"]), label_verbs=frozenset(data["label_verbs"]),
-        responses=frozenset(data["responses"]))
+        responses=frozenset(data["responses"]), idioms=frozenset(data.get("idioms", ())))
 
 
 @dataclass
@@ -170,6 +175,23 @@ def _phrase(token: Token) -> Iterable[Token]:
     for child in token.children:
         if child.dep_ not in {"conj", "cc", "advcl", "relcl", "ccomp", "parataxis"}:
             yield from _phrase(child)
+
+
+def _located(token: Token) -> bool:
+    """A place named as where something is or goes ("settlers in the West Bank city of Hebron", "returned to
+    Geneva"), not as what is acted on ("shelled Kharkiv", "the shelling of Kharkiv", "strikes on Odesa")."""
+    while token.head.i != token.i:
+        if token.dep_ == "pobj":
+            if token.head.lower_ not in PLACE_OBJECT_PREPS:
+                return True
+            if token.head.lower_ != "of" or token.head.head.lemma_.lower() not in PLACE_NOUNS:
+                return False  # "strikes on Odesa", "the annexation of Crimea": acted on
+            token = token.head.head  # "the city of Hebron": what the city is to the sentence
+        elif token.dep_ in {"compound", "amod", "nmod", "appos", "poss"}:
+            token = token.head
+        else:
+            return False
+    return False
 
 
 def _keys(token: Token) -> list[str]:
@@ -319,6 +341,8 @@ class EventCoder:
                     for obj in objects:
                         for key in _keys(token):
                             for okey in _keys(obj):
+                                if f"{key} {okey}" in lex.idioms:
+                                    return None  # "struck a conciliatory tone": no act at all
                                 if (hit := lex.objects.get(f"{key} {okey}")) is not None:
                                     return _Trigger(token, *hit, "verb", {obj.i})
             for key in _keys(token):
@@ -378,6 +402,8 @@ class EventCoder:
         if mention is None:
             return None
         if _pronoun(token) and mention.via != "pronoun":
+            return None
+        if mention.via == "place" and _located(token):
             return None
         return mention.actor
 
@@ -923,8 +949,8 @@ class EventCoder:
 
     def _retype(self, trig: _Trigger, path: list[Token], tense: Tense, modality: str | None,
                 children: list[_Trigger]) -> tuple[str | None, str | None]:
-        """Material help that is only promised ("will provide aid"), signing that is only offered and talks
-        that would be held are offers; a vow of force ("vowed to fight on") and hostile acts to come are threats,
+        """An attack that forces are preparing is a mobilisation. Material help that is only promised ("will
+        provide aid"), signing that is only offered and talks that would be held are offers; a vow of force ("vowed to fight on") and hostile acts to come are threats,
         unless they are scheduled ("from Monday, transit will be suspended") or go on ("sanctions would remain
         in force"). A response is a threat when it is to come, and a concession when it answers a demand."""
         token = trig.token
@@ -935,6 +961,8 @@ class EventCoder:
             return ("THREATEN", None) if tense == "future" or possible else (None, None)
         if trig.type == "AGREE" and children and all(c.type in HOSTILE_TYPES for c in children):
             return "THREATEN", None
+        if trig.type == "ASSAULT" and any(t.lemma_.lower() in {"prepare", "gear", "poise"} for t in path[1:]):
+            return "MOBILIZE", None  # "prepared to resume shelling": forces readied, no attack yet
         ongoing = any(t.lemma_.lower() in {"continue", "keep", "remain", "stay"} for t in path)
         offered = tense == "future" or (modality == "hypothetical" and trig.pos == "verb")
         if trig.type in {"AID", "COOPERATE", "RETREAT"} and offered and not ongoing and trig.mode != "resign":

@@ -26,7 +26,8 @@ DATA_DIR = Path(__file__).parent / "data" / "actors"
 SECTIONS = ("states", "organizations", "people", "media")
 _TOP_KEYS = {"version", "role_types", *SECTIONS}
 _KEYS = {
-    "states": {"id", "name", "iso3", "aliases", "demonyms", "capital", "capital_is_seat", "seats", "un", "leader"},
+    "states": {"id", "name", "iso3", "aliases", "demonyms", "capital", "capital_is_seat", "seats", "places", "un",
+               "leader"},
     "organizations": {"id", "name", "code", "aliases", "demonyms", "seats", "kind", "parent", "role", "leader"},
     "people": {"id", "name", "aliases", "surname", "country", "roles"},
     "media": {"id", "name", "aliases", "country", "type", "role", "parent"},
@@ -89,6 +90,7 @@ class Entry:
     media_type: str | None = None
     demonyms: tuple[str, ...] = ()
     seats: tuple[str, ...] = ()
+    places: tuple[str, ...] = ()
     capital: str | None = None
     un: str | None = None
     leader: str | None = None
@@ -243,7 +245,8 @@ def _entry(section: str, raw: dict[str, Any]) -> Entry:
             raise _Invalid(f"un must be one of {sorted(_UN_STATUS)}, not {un!r}")
         return Entry(
             **common, kind="state", country=iso3, demonyms=_words(raw.get("demonyms"), "demonyms"),
-            seats=_words(raw.get("seats"), "seats"), capital=_text(raw["capital"], "capital", required=True),
+            seats=_words(raw.get("seats"), "seats"), places=_words(raw.get("places"), "places"),
+            capital=_text(raw["capital"], "capital", required=True),
             un=un, leader=_text(raw.get("leader"), "leader") or "head_of_state",
             capital_is_seat=_flag(raw.get("capital_is_seat", True), "capital_is_seat"),
         )
@@ -395,6 +398,7 @@ class KnowledgeBase:
         self._demonym: dict[str, list[str]] = {}
         self._seat: dict[str, list[str]] = {}
         capitals: dict[str, list[str]] = {}
+        places: dict[str, list[str]] = {}
         self._holders: dict[tuple[str, str], list[tuple[int, Entry, Role]]] = {}
         forms: set[str] = set()
         for order, entry in enumerate(self._entries.values()):
@@ -410,10 +414,13 @@ class KnowledgeBase:
             capital = [entry.capital] if entry.capital and entry.capital_is_seat else []
             for city in capital:
                 _add(capitals, _key(city), entry.id)
-            forms.update(entry.names, demonyms, entry.seats, capital)
+            for place in entry.places:
+                _add(places, _key(place), entry.id)
+            forms.update(entry.names, demonyms, entry.seats, capital, entry.places)
             for role in entry.roles:
                 self._holders.setdefault((role.type, role.of), []).append((order, entry, role))
-        for key, ids in capitals.items():
+        self._places = {key for key in places if key not in self._seat and key not in capitals}
+        for key, ids in (*capitals.items(), *places.items()):  # seats first, then capitals, then other places
             self._seat.setdefault(key, ids)
         self._forms = frozenset(forms | {strip_accents(form) for form in forms})
         self._nouns: dict[tuple[str, ...], str] = {}
@@ -478,8 +485,14 @@ class KnowledgeBase:
         return self._unique(self._demonym.get(_key(word)))
 
     def by_seat(self, text: str) -> Entry | None:
-        """The state or organisation a seat of power or capital stands for ("the Kremlin", "Kiev", "Brussels")."""
+        """The state or organisation a seat of power, capital or other place stands for ("the Kremlin", "Kiev",
+        "Brussels", "Kharkiv")."""
         return self._unique(self._seat.get(_key(text)))
+
+    def is_place(self, text: str) -> bool:
+        """A place of a state that is neither a seat of power nor a capital ("Kharkiv", "Geneva"): where
+        something happens, not who acts."""
+        return _key(text) in self._places
 
     def role_type_for(self, noun_phrase: str) -> str | None:
         """The role type a noun phrase names: the longest known role noun in it, the rightmost on a tie.
