@@ -498,3 +498,20 @@ def test_strikes_and_hits(nlp, text, expected):
 @pytest.mark.parametrize("text", ["Lavrov struck a conciliatory tone in Ankara.", "The talks hit a snag in Geneva."])
 def test_idioms_name_no_event(nlp, text):
     assert not {t for t in triples(nlp, text) if t[1] == "ASSAULT"}
+
+
+def test_a_condition_set_by_a_refusal_is_a_demand_made(nlp):
+    pairs, events = code(nlp, "Russia will not return to the talks until the United States lifts its sanctions.")
+    request = next(e for e in events if e.type == "REQUEST")
+    assert ("RUS", "REQUEST", "USA") in pairs and not request.negated and request.modality == "conditional"
+
+
+@pytest.mark.parametrize("text, expected, negated", [
+    ("Russia agreed not to attack the convoy.", ("RUS", "AGREE", None), False),
+    ("Russia vowed to retaliate against Ukraine.", ("RUS", "THREATEN", "UKR"), False),
+    ("Putin warned that Russia would not tolerate NATO bases in Ukraine.", ("RUS", "THREATEN", "NATO"), False),
+])
+def test_a_negation_inside_the_complement_belongs_to_the_promise_or_threat(nlp, text, expected, negated):
+    pairs, events = code(nlp, text)
+    assert expected in pairs
+    assert events[pairs.index(expected)].negated is negated

@@ -132,6 +132,9 @@ CONDITIONS = [
      [("USA", "troop_withdrawal", "for")], [("RUS", "troop_withdrawal", "for")]),
     ("Unless Russia releases the prisoners, there will be no talks, Zelensky said.",
      [("UKR", "prisoner_exchange", "for")], [("RUS", "prisoner_exchange", "for")]),
+    # a negative clause that sets the condition does not turn it: Russia wants the sanctions lifted
+    ("Lavrov said Russia would not return to the talks until the West lifts the sanctions.",
+     [("RUS", "sanctions_on_russia", "against")], [("RUS", "sanctions_on_russia", "for")]),
 ]
 
 

@@ -895,6 +895,8 @@ class EventCoder:
         own = {self.actors.country(s) for s in sources}
         if any(self.actors.country(t) not in own for t in targets):
             targets = [t for t in targets if self.actors.country(t) not in own]  # a foreign target over one's own side
+        elif trig.type == "THREATEN" and own - {None}:
+            targets = []  # "warned that Ostrel would not accept …": a warning is not aimed at one's own side
         if not targets and (pair := self._compound_pair(token)):
             pairs.append(pair)
             sources = []
@@ -907,7 +909,7 @@ class EventCoder:
             # "those who kidnapped our servicemen", "soldiers held in X": in a dispute, the other side
             sources = self.counterpart(targets[0])
         path = self.path_up(token)
-        negated = self.negated(path + [c.token for c in children])
+        negated = self.negated(path)
         tense = self.tense(path)
         modality = "denied" if negated and self._denied(path) else self.modality(path, negated, tense)
         when = self.date_for(token, (children[0].token if children else token), tense)
@@ -959,8 +961,9 @@ class EventCoder:
             if self._answers_request(token):
                 return "CONCEDE", None
             return ("THREATEN", None) if tense == "future" or possible else (None, None)
-        if trig.type == "AGREE" and children and all(c.type in HOSTILE_TYPES for c in children):
-            return "THREATEN", None
+        if trig.type == "AGREE" and children and all((c.type in HOSTILE_TYPES or c.role == "response")
+                                                     and not self.negated([c.token]) for c in children):
+            return "THREATEN", None  # "vowed to retaliate"; not "agreed not to attack", a promise of restraint
         if trig.type == "ASSAULT" and any(t.lemma_.lower() in {"prepare", "gear", "poise"} for t in path[1:]):
             return "MOBILIZE", None  # "prepared to resume shelling": forces readied, no attack yet
         ongoing = any(t.lemma_.lower() in {"continue", "keep", "remain", "stay"} for t in path)
@@ -1253,7 +1256,9 @@ class EventCoder:
                     continue
                 targets = conditioned if kind == "REQUEST" else (self.objects(token, main.type) or conditioned)
                 self.suppressed |= {t.i for t in clause.subtree} | {t.i for t in _phrase(token)}
-                events += self._simple(token, kind, sources, targets, clause)
+                # "will not return until X lifts …" is a demand made, not one withheld
+                events += self._simple(token, kind, sources, targets, clause,
+                                       negated=False if kind == "REQUEST" else None)
         return events
 
     def _modal_requests(self, sent: Span, triggers: dict[int, _Trigger]) -> list[Event]:
@@ -1309,14 +1314,15 @@ class EventCoder:
         return events
 
     def _simple(self, token: Token, kind: str, sources: list[str], targets: list[str],
-                extra: Token | None) -> list[Event]:
+                extra: Token | None, negated: bool | None = None) -> list[Event]:
         path = self.path_up(token)
         tense = self.tense(path)
         when = self.date_for(token, token, tense)
         tokens = list(token.subtree)
         span = self.doc[min(t.i for t in tokens):max(t.i for t in tokens) + 1]
         modality = "conditional" if extra is not None else None
-        return [self._event(s, kind, t, span, when, self.negated(path), None, modality)
+        negated = self.negated(path) if negated is None else negated
+        return [self._event(s, kind, t, span, when, negated, None, modality)
                 for s in sources for t in targets if t != s]
 
 

@@ -253,11 +253,14 @@ class _Holder:
         nested = pending = False
         while True:
             walk.top = current
+            condition_set = False
             if previous is not None:
                 if self._conditional(previous, current):
                     # a condition's own subject holds nothing, and the one who sets it wants it met
-                    # ("if the troops are not withdrawn, …" wants them withdrawn)
+                    # ("if the troops are not withdrawn, …" wants them withdrawn), also when the clause
+                    # that sets it is negative ("will not return until the sanctions are lifted")
                     walk.plain, walk.plain_at, walk.flips = [], None, 0
+                    condition_set = True
                 elif previous.dep_ == "prep" and current.lemma_.lower() in REWARDS:
                     return None  # "a withdrawal as a condition for talks": the talks are no stance
             if frame is not None and current.i == frame.i:
@@ -272,7 +275,7 @@ class _Holder:
             # a word of wanting inside the cue ("offered to mediate") still says whose wish it is
             via_conj = previous is not None and previous.dep_ == "conj"
             attitude = None if via_conj else _attitude(current)
-            added = 0 if via_conj else self._negations(current, inside)
+            added = 0 if via_conj or condition_set else self._negations(current, inside)
             if attitude == "against" and current.i not in inside and not unflipped:
                 added += 1
             if judgement:
