@@ -274,6 +274,18 @@ def test_issue_cues_show_the_normalised_bags():
     assert len(bags["topic"]) == 1
 
 
+def test_a_cue_word_with_a_short_root_matches_its_inflections():
+    aid = parse_codebook("""
+negotiation: aid
+issues:
+  - id: western_aid
+    proposition: The West keeps arming Ukraine.
+    for: [arms deliveries]
+    against: [stop arming Kyiv]
+""")
+    assert ("RUS", "western_aid", "against") in positions("Lavrov said the West must stop arming Kyiv.", aid)[0]
+
+
 # -- another negotiation: the issue's head noun comes from its id, whatever the codebook --------
 OTHER = parse_codebook("""
 negotiation: border

@@ -1281,7 +1281,9 @@ class EventCoder:
             if not targets:
                 continue
             self.suppressed |= {t.i for t in token.subtree if t.i in triggers}
-            events += self._simple(token, "REQUEST", [speaker], targets, None)
+            # "X must stop arming Kyiv", "must not attack": what is asked, not whether it was asked
+            events += self._simple(token, "REQUEST", [speaker], targets, None,
+                                   negated=self.negated(self.path_up(token)[1:]))
         return events
 
     @staticmethod

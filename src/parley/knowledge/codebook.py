@@ -172,6 +172,16 @@ def normalise(word: str) -> str:
     return word_class(word) or stem(word)
 
 
+def _cue_norm(word: str) -> str:
+    """A cue word as a sentence's token of it normalises: that token also tries its lemma, so a short root
+    under an ending ("arming" → arm, "eased" → ease) gets the root's synonym class here too."""
+    lower = word.lower()
+    guesses = [lower[:-3], lower[:-3] + "e"] if lower.endswith("ing") else \
+        [lower[:-2], lower[:-1]] if lower.endswith("ed") else []
+    return word_class(lower) or next((c for g in guesses if len(g) >= 3 and (c := word_class(g))), None) \
+        or stem(lower)
+
+
 def _words(phrase: str) -> list[str]:
     return re.findall(r"[\w']+|n't", phrase)
 
@@ -229,7 +239,7 @@ def cue_bags(codebook: Codebook) -> tuple[Cue, ...]:
         for stance in ("for", "against"):
             for phrase in issue.cues(stance):
                 words = [w for w in _words(phrase.lower()) if w not in STOPWORDS]
-                norms = tuple(dict.fromkeys(normalise(w) for w in words))
+                norms = tuple(dict.fromkeys(_cue_norm(w) for w in words))
                 if len(words) == 1:
                     norms = (stem(words[0]),)  # a one-word cue is that word itself, not its synonyms
                 if norms:
