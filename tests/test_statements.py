@@ -206,6 +206,20 @@ def test_a_phrase_about_the_saying_is_no_content(extract, text, content):
     assert [s.text for s in extract(text)] == content
 
 
+@pytest.mark.parametrize("text, speaker, content, kind", [
+    ("The Halcyon Wire quoted Santhe as saying that the talks would continue.", "Santhe",
+     "the talks would continue", "indirect"),
+    ("Santhe was quoted by the Halcyon Wire as saying that the talks would continue.", "Santhe",
+     "the talks would continue", "indirect"),
+    ("Ostrel is ready for talks, the Courier cited Santhe as saying.", "Santhe", "Ostrel is ready for talks",
+     "indirect"),
+    ('"We are ready," Santhe was quoted as saying.', "Santhe", "We are ready", "direct"),
+])
+def test_the_one_quoted_as_saying_is_the_speaker(extract, text, speaker, content, kind):
+    s = one(extract(text))
+    assert (s.speaker_text, s.text.rstrip(",."), s.kind) == (speaker, content, kind)
+
+
 def test_pronoun_speaker_and_participle_cue(extract):
     found = extract("He continued, arguing that the real aim was a new balance of power.")
     assert [(s.speaker_text, s.cue, s.text) for s in found] == [

@@ -81,6 +81,9 @@ PREP_CUES: dict[str, frozenset[str]] = {
 # details", "…, he said, in an interview", "…, she told reporters, at a news conference").
 SAYING_PREPS: frozenset[str] = frozenset("without in at on during to via through".split())
 
+# Verbs of quoting someone "as saying": the one quoted is the speaker ("TASS quoted Peskov as saying").
+QUOTING_VERBS: frozenset[str] = frozenset("quote cite".split())
+
 # Verbs that take the addressee as object ("told CNN"), so their object is
 # never content.
 ADDRESSEE_VERBS: frozenset[str] = frozenset("tell assure reassure inform warn remind ask urge".split())

@@ -276,6 +276,8 @@ class _Extractor:
             lemma = token.lemma_.lower()
             if token.lower_ == cues.ACCORDING[0]:
                 self._according(token)
+            elif (saying := _as_saying(token)) is not None:
+                self._quoted_as(token, saying)
             elif token.pos_ == "VERB" and lemma in _VERB_CUES:
                 self._verb(token, lemma)
             elif lemma == "be":
@@ -463,6 +465,22 @@ class _Extractor:
         piece = self._piece(self._token_at(max(sentence.start_char, self.line[0])), before)
         self.line = line
         return [piece] if piece else []
+
+    def _quoted_as(self, verb: Token, saying: Token) -> None:
+        """"TASS quoted Peskov as saying that …", "Peskov was quoted as saying", "…, Interfax cited Lavrov as
+        saying": the one quoted speaks, not the outlet quoting him."""
+        speaker = next((noun_phrase(c) for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}), None)
+        if speaker is None or not self._in_line(speaker) or self._in_quote(speaker.start_char):
+            return
+        cue = f"{verb.text} as saying"
+        clause = next((c for c in saying.children if c.dep_ == "ccomp"), None) or \
+            next((c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i), None)
+        if clause is not None:
+            self._add(speaker, cue, self._clause(clause), verb)
+            return
+        first, last = min(verb.i, speaker.start), max(saying.i, speaker.end - 1)
+        sentence = (max(verb.sent.start_char, self.line[0]), min(verb.sent.end_char, self.line[1]))
+        self.frames.append(_Frame(first, last, speaker, cue, sentence))  # the quote beside it is the content
 
     def _make_clear(self, verb: Token) -> None:
         """"X made (it) clear that …": an idiom of saying."""
@@ -888,6 +906,14 @@ class _Extractor:
             while last > first and self.text[last - 1] in ".;,":
                 last -= 1
             self.found.append(_Found(speaker, self._cue_text(verb), first, last, "indirect", (start, end)))
+
+
+def _as_saying(verb: Token) -> Token | None:
+    """The "as saying" under a verb of quoting ("quoted X as saying"), if it has one."""
+    if verb.lemma_.lower() not in cues.QUOTING_VERBS:
+        return None
+    return next((g for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"
+                 for g in c.children if g.dep_ == "pcomp" and g.lemma_.lower() in {"say", "tell", "write"}), None)
 
 
 def _attributed(clause: Token) -> bool:
