@@ -220,6 +220,11 @@ def test_the_one_quoted_as_saying_is_the_speaker(extract, text, speaker, content
     assert (s.speaker_text, s.text.rstrip(",."), s.kind) == (speaker, content, kind)
 
 
+def test_an_unnamed_source_keeps_where_it_sits(extract):
+    s = one(extract("A source in the Ostrelian delegation told the Courier that the talks would resume."))
+    assert s.speaker_text == "A source in the Ostrelian delegation"
+
+
 def test_pronoun_speaker_and_participle_cue(extract):
     found = extract("He continued, arguing that the real aim was a new balance of power.")
     assert [(s.speaker_text, s.cue, s.text) for s in found] == [

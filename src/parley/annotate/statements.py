@@ -128,8 +128,9 @@ def _phrase_tokens(head: Token) -> set[int]:
 
 
 def _small_prep(child: Token) -> bool:
-    """"A spokeswoman for the ministry": a short prepositional tail is part of the name."""
-    if child.dep_ != "prep" or child.lower_ not in {"for", "of", "at", "from"}:
+    """"A spokeswoman for the ministry", "a source in the delegation": a short prepositional tail is part of
+    the name."""
+    if child.dep_ != "prep" or child.lower_ not in {"for", "of", "at", "from", "in"}:
         return False
     sub = [t for t in child.subtree if t.dep_ not in {"appos", "punct"} and t.head.dep_ != "appos"]
     return len(sub) <= 6 and not any(t.pos_ == "VERB" for t in sub)
