@@ -515,3 +515,9 @@ def test_a_negation_inside_the_complement_belongs_to_the_promise_or_threat(nlp, 
     pairs, events = code(nlp, text)
     assert expected in pairs
     assert events[pairs.index(expected)].negated is negated
+
+
+def test_a_date_under_an_agreement_to_act_lies_ahead(nlp):
+    pairs, events = code(nlp, "Russia and Ukraine agreed to meet again in early May.", published=date(2026, 4, 16))
+    assert ("RUS", "AGREE", "UKR") in pairs
+    assert events[pairs.index(("RUS", "AGREE", "UKR"))].date == "2026-05"

@@ -48,6 +48,9 @@ LIGHT_VERBS = {"hold", "have", "host", "launch", "conduct", "make", "issue", "st
 PLACE_OBJECTS = {"curfew", "refuge", "asylum", "measure", "restriction", "emergency", "ban", "blockade",
                  "sanction", "embargo", "control"}
 ENGAGE_VERBS = {"engage", "involve", "participate", "join"}
+# Verbs whose infinitive looks ahead from them ("agreed to meet in May", "planned to visit on Friday").
+FORWARD_VERBS = {"agree", "plan", "promise", "pledge", "vow", "decide", "schedule", "expect", "threaten", "intend",
+                 "want", "hope", "offer", "prepare", "aim", "seek", "undertake", "commit", "arrange", "propose"}
 # Verbs of coming together for an act: "negotiators return to Geneva for talks", "arrived in Ankara for a visit".
 TRAVEL_VERBS = {"return", "go", "come", "travel", "arrive", "fly", "head", "gather", "convene", "assemble"}
 TOPIC_PREPS = {"about", "regarding", "concerning"}
@@ -700,6 +703,9 @@ class EventCoder:
         own = self._own_dates(anchor, trig)
         if own:
             best = min(own, key=lambda e: abs(e.root.i - trig.i))
+            head = self.clause_head(best.root)
+            if head.dep_ == "xcomp" and head.head.lemma_.lower() in FORWARD_VERBS:
+                tense = "future"  # "agreed to meet again in early May": after the agreeing, whatever its tense
             return resolve_date(best.text, self.published, tense)
         sent = anchor.sent
         dates = [e for e in self.dates if e.start >= sent.start and e.end <= sent.end]
