@@ -75,3 +75,32 @@ def test_a_failing_article_is_reported_and_the_rest_annotated(annotator, tmp_pat
     assert len(errors) == 1 and "rule tripped" in errors[0] and calls[0] in errors[0]
     assert len(pending_articles(store.conn)) == 1  # the failed one is left to retry
     store.close()
+
+
+GERMAN = ("Ostrel und Varnia haben sich am Dienstag auf neue Gespräche geeinigt. \"Wir sind bereit\", sagte die "
+          "Außenministerin in Teloria. Die Sanktionen bleiben vorerst in Kraft.")
+
+
+def test_an_article_in_another_language_is_left_unannotated_and_named(annotator, tmp_path):
+    source = tmp_path / "in.jsonl"
+    source.write_text(json.dumps({"id": "de-1", "language": "de", "text": GERMAN}) + "\n"
+                      + json.dumps({"id": "en-1", "language": "en", "text": "Varnia said it was ready for talks."})
+                      + "\n", encoding="utf-8")
+    skipped: list[str] = []
+    count, errors = annotate_jsonl(source, tmp_path / "out.jsonl", annotator, skipped=skipped)
+    out = {a.id: a for a in read_jsonl((tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines())}
+    assert count == 2 and not errors
+    assert not out["de-1"].statements and not out["de-1"].events and out["en-1"].statements
+    assert len(skipped) == 1 and "de-1" in skipped[0] and "'de'" in skipped[0]
+
+
+def test_a_stored_article_in_another_language_is_done_with_nothing_found(annotator, tmp_path):
+    store = open_store(tmp_path / "t.db")
+    source = tmp_path / "de.txt"
+    source.write_text("Gespräche in Aldenport\n\n" + GERMAN + "\n", encoding="utf-8")
+    assert store.ingest([str(source)]).ok
+    skipped: list[str] = []
+    assert annotate_store(store.conn, annotator, skipped=skipped) == 0
+    assert len(skipped) == 1 and pending_articles(store.conn) == []
+    assert store.conn.execute("SELECT count(*) FROM statements").fetchone()[0] == 0
+    store.close()

@@ -229,14 +229,17 @@ class Store:
 
     def annotate(self, *, actors: Sequence[str | Path] = (), codebook: str | Path | None = None,
                  force: bool = False, workers: int = 1, progress: Callable[[int], None] | None = None,
-                 annotator: "Annotator | None" = None, errors: list[str] | None = None) -> int:
+                 annotator: "Annotator | None" = None, errors: list[str] | None = None,
+                 skipped: list[str] | None = None) -> int:
         """Annotate the stored articles that need it (new, changed, or older annotation version).
-        With an `errors` list, an article that fails is reported there and the rest goes on."""
+        With an `errors` list, an article that fails is reported there and the rest goes on; with a
+        `skipped` list, articles in a language the pipeline does not read are named there."""
         from parley.annotate.batch import annotate_store
         from parley.annotate.pipeline import Annotator
         annotator = annotator or Annotator(actors_files=[Path(a) for a in actors],
                                            codebook=Path(codebook) if codebook else None, n_process=workers)
-        return annotate_store(self.conn, annotator, force=force, progress=progress, errors=errors)
+        return annotate_store(self.conn, annotator, force=force, progress=progress, errors=errors,
+                              skipped=skipped)
 
     def pending(self) -> int:
         """How many stored articles `annotate` would work on."""

@@ -293,10 +293,14 @@ def annotate(ctx: typer.Context,
         from parley.annotate.batch import annotate_jsonl
         with _bar(None, "annotating", not json_output) as bar:
             task = bar.add_task("annotating", total=None)
-            count, errors = annotate_jsonl(input, output, annotator, progress=lambda n: bar.advance(task, n))
+            skipped: list[str] = []
+            count, errors = annotate_jsonl(input, output, annotator, progress=lambda n: bar.advance(task, n),
+                                           skipped=skipped)
         if json_output:
-            _print_json({"annotated": count, "path": str(output), "errors": errors})
+            _print_json({"annotated": count, "path": str(output), "errors": errors, "skipped": skipped})
         else:
+            for note in skipped:
+                out.print(f"[yellow]-[/] {escape(note)}")
             for error in errors:
                 out.print(f"[red]✗[/] {escape(error)}")
             out.print(f"annotated {count} articles into {escape(str(output))}"
@@ -307,12 +311,15 @@ def annotate(ctx: typer.Context,
         with _bar(pending, "annotating", not json_output) as bar:
             task = bar.add_task("annotating", total=pending)
             errors: list[str] = []
+            skipped: list[str] = []
             count = store.annotate(force=force, annotator=annotator, progress=lambda n: bar.advance(task, n),
-                                   errors=errors)
+                                   errors=errors, skipped=skipped)
         totals = store.stats()
     if json_output:
-        _print_json({"annotated": count, "errors": errors, "store": totals})
+        _print_json({"annotated": count, "errors": errors, "skipped": skipped, "store": totals})
     else:
+        for note in skipped:
+            out.print(f"[yellow]-[/] {escape(note)}")
         for error in errors:
             out.print(f"[red]✗[/] {escape(error)}")
         out.print(f"annotated {count} articles; the store holds {totals['statements']} statements, "

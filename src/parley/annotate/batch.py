@@ -34,18 +34,25 @@ def read_articles(in_path: Path, errors: list[str]) -> Iterator[Article]:
                 errors.append(f"{in_path}:{number}: {str(exc).removeprefix('line 1: ')}")
 
 
-def annotate_jsonl(in_path: Path, out_path: Path, annotator: Annotator,
-                   progress: Progress | None = None) -> tuple[int, list[str]]:
+def annotate_jsonl(in_path: Path, out_path: Path, annotator: Annotator, progress: Progress | None = None,
+                   skipped: list[str] | None = None) -> tuple[int, list[str]]:
     """Read article objects, write them back with actors, statements, events and positions filled in.
-    Returns how many were written and the bad input lines, which are skipped."""
+    Returns how many were written and the bad input lines, which are skipped. Articles in a language the
+    pipeline does not read are written back unannotated and named in `skipped`."""
     errors: list[str] = []
 
     def done() -> Iterator[Article]:
         for article in annotator.annotate(read_articles(in_path, errors)):
+            if skipped is not None and not annotator.reads(article):
+                skipped.append(_not_read(article.id, article.language))
             if progress:
                 progress(1)
             yield article
     return write_jsonl(done(), str(out_path)), errors
+
+
+def _not_read(name: str, language: str | None) -> str:
+    return f"{name}: in language {language!r}, left unannotated (the pipeline reads English)"
 
 
 def pending_articles(conn: sqlite3.Connection, force: bool = False) -> list[int]:
@@ -66,11 +73,13 @@ def _stored_article(conn: sqlite3.Connection, article_id: int) -> tuple[Article,
 
 
 def annotate_store(conn: sqlite3.Connection, annotator: Annotator, force: bool = False,
-                   progress: Progress | None = None, chunk: int = 64, errors: list[str] | None = None) -> int:
+                   progress: Progress | None = None, chunk: int = 64, errors: list[str] | None = None,
+                   skipped: list[str] | None = None) -> int:
     """Annotate the stored articles that need it; returns how many were annotated.
 
     An article whose annotation fails is left as it was, with the reason appended to `errors`
-    (naming the article), and the run goes on."""
+    (naming the article), and the run goes on. One in a language the pipeline does not read is stored
+    as done with nothing found, and named in `skipped`."""
     ids = pending_articles(conn, force)
     with transaction(conn):
         save_issues(conn, annotator.codebook)
@@ -78,6 +87,15 @@ def annotate_store(conn: sqlite3.Connection, annotator: Annotator, force: bool =
     count = 0
     for offset in range(0, len(ids), chunk):
         batch = [(_stored_article(conn, i), i) for i in ids[offset:offset + chunk]]
+        for (article, _key), article_id in batch:
+            if not annotator.reads(article):
+                with transaction(conn):
+                    save_annotations(conn, article_id, article, ANNOTATION_VERSION, _now())
+                if skipped is not None:
+                    skipped.append(_not_read(f"article {article_id} ({article.id})", article.language))
+                if progress:
+                    progress(1)
+        batch = [((article, key), i) for (article, key), i in batch if annotator.reads(article)]
         cached: dict[int, Doc] = {}
         for (article, key), article_id in batch:
             blob = load_parse(conn, article_id, key, PIPELINE)
@@ -93,12 +111,15 @@ def annotate_store(conn: sqlite3.Connection, annotator: Annotator, force: bool =
                     raise
                 errors.append(f"article {article_id} ({article.id}): {type(exc).__name__}: {exc}")
                 continue
-            now = datetime.now(timezone.utc).isoformat(timespec="seconds")
             with transaction(conn):
                 if article_id not in cached:
                     save_parse(conn, article_id, key, PIPELINE, doc.to_bytes(exclude=_DOC_EXCLUDE))
-                save_annotations(conn, article_id, annotated, ANNOTATION_VERSION, now)
+                save_annotations(conn, article_id, annotated, ANNOTATION_VERSION, _now())
             count += 1
             if progress:
                 progress(1)
     return count
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")

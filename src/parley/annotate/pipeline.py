@@ -25,6 +25,8 @@ from parley.model import Article
 
 # Bumped whenever a stage changes what it emits, so stored annotations are redone.
 ANNOTATION_VERSION = 3
+# The languages the pipeline reads (its spaCy model is English).
+LANGUAGES = frozenset({"en"})
 
 
 def parse_date(value: str | None) -> date | None:
@@ -51,11 +53,18 @@ class Annotator:
     def parse(self, texts: Iterable[str]) -> Iterator[Doc]:
         return self.nlp.pipe(texts, batch_size=self.batch_size, n_process=self.n_process)
 
+    @staticmethod
+    def reads(article: Article) -> bool:
+        """Is the article in a language the pipeline reads (or of unknown language)? An English model
+        run over German text finds speakers and events that are not there."""
+        return not article.language or article.language.split("-")[0].lower() in LANGUAGES
+
     def annotate(self, articles: Iterable[Article]) -> Iterator[Article]:
-        """Parse and annotate a stream of articles, in order."""
+        """Parse and annotate a stream of articles, in order; those in other languages pass unannotated."""
         pending = list(articles)
-        for article, doc in zip(pending, self.parse(a.text for a in pending)):
-            yield self.annotate_doc(article, doc)
+        docs = self.parse(a.text for a in pending if self.reads(a))
+        for article in pending:
+            yield self.annotate_doc(article, next(docs)) if self.reads(article) else article
 
     def annotate_doc(self, article: Article, doc: Doc) -> Article:
         published = parse_date(article.published)
