@@ -104,3 +104,12 @@ def test_a_stored_article_in_another_language_is_done_with_nothing_found(annotat
     assert len(skipped) == 1 and pending_articles(store.conn) == []
     assert store.conn.execute("SELECT count(*) FROM statements").fetchone()[0] == 0
     store.close()
+
+
+def test_a_stance_is_dated_when_it_was_taken_not_when_its_plan_falls_due(annotator):
+    from parley.model import Article
+    text = "On Wednesday, Varnia and Ostrel agreed to meet again in early May."
+    article = next(annotator.annotate([Article(id="p", text=text, published="2026-04-16")]))
+    talks = [p for p in article.positions if p.issue == "negotiations" and p.actor == "var"]
+    assert talks and all(p.date is None or p.date <= "2026-04-16" for p in talks)
+    assert any(e.type == "AGREE" and e.date == "2026-05" for e in article.events)

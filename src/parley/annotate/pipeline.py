@@ -71,7 +71,7 @@ class Annotator:
         actors = self.resolver(doc, published)
         statements = extract_statements(doc, actors.resolve_span)
         events = extract_events(doc, actors, statements, published)
-        positions = extract_positions(doc, actors, statements, events, self.codebook)
+        positions = extract_positions(doc, actors, statements, events, self.codebook, published)
         used = {s.speaker for s in statements} | {e.source for e in events} | {e.target for e in events}
         used |= {p.actor for p in positions} | {p.reported_by for p in positions}
         used.discard(None)

@@ -20,6 +20,7 @@ record of what happened ("held talks in 2022") state no stance; negation above t
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Iterable
 
 from spacy.tokens import Doc, Span, Token
@@ -441,8 +442,11 @@ def _evidence(doc: Doc, matched: list[Token], verb: Token) -> Span:
 
 
 def extract_positions(doc: Doc, actors: ArticleActors, statements: list[Statement], events: list[Event],
-                      codebook: Codebook) -> list[Position]:
-    """Every (actor, issue, stance) the article gives evidence for, once each, in text order."""
+                      codebook: Codebook, published: date | None = None) -> list[Position]:
+    """Every (actor, issue, stance) the article gives evidence for, once each, in text order. A position is
+    dated by the holder's event it rests on, unless that event lies after publication: agreeing on
+    Wednesday to meet in May is a stance of Wednesday."""
+    latest = published.isoformat() if published else None
     cues = cue_bags(codebook)
     coder = EventCoder(doc, actors, statements, None, load_lexicon())
     holder_of = _Holder(coder, statements, events)
@@ -465,10 +469,11 @@ def extract_positions(doc: Doc, actors: ArticleActors, statements: list[Statemen
             for holder, reported_by, flipped, verb in holder_of(matched, cue.topic, cue.judgement):
                 stance = cue.stance if not flipped else ("against" if cue.stance == "for" else "for")
                 span = _evidence(doc, matched, verb)
-                date = next((e.date for e in events if e.source == holder and e.start is not None
-                             and e.start <= matched[0].idx < e.end), None)
+                when = next((e.date for e in events if e.source == holder and e.start is not None
+                             and e.start <= matched[0].idx < e.end
+                             and (latest is None or e.date is None or e.date <= latest)), None)
                 position = Position(actor=holder, issue=cue.issue, stance=stance, evidence=span.text,
-                                    reported_by=reported_by, date=date, start=span.start_char, end=span.end_char)
+                                    reported_by=reported_by, date=when, start=span.start_char, end=span.end_char)
                 # One stance per actor and issue in a sentence: the one the longest cue supports.
                 if len(indices) > best.get((holder, cue.issue), (0, None))[0]:
                     best[(holder, cue.issue)] = (len(indices), position)
