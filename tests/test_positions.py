@@ -355,3 +355,8 @@ def test_malformed_codebook_names_file_and_entry(tmp_path, body, message):
 def test_missing_file(tmp_path):
     with pytest.raises(ValueError, match="cannot read"):
         load_codebook(tmp_path / "nope.yaml")
+
+
+def test_evidence_closes_the_quotation_it_opens():
+    _found, items = positions('Putin said the West must "lift sanctions immediately" and talk.')
+    assert [p.evidence for p in items] == ['Putin said the West must "lift sanctions immediately"']

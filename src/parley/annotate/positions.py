@@ -438,7 +438,21 @@ def _evidence(doc: Doc, matched: list[Token], verb: Token) -> Span:
     start = min([t.i for t in matched] + [verb.i, *(c.left_edge.i for c in verb.children if c.dep_ == "nsubj")])
     end = max([t.i for t in matched] + [verb.i]) + 1
     sent = matched[0].sent
-    return doc[max(start, sent.start):min(end, sent.end)]
+    start, end = max(start, sent.start), min(end, sent.end)
+    # a quotation the evidence opens is closed in it ("would never negotiate 'under the whip'"), if it
+    # closes within a few words
+    closed = next((stop for stop in range(end, min(end + _QUOTE_TAIL, sent.end) + 1)
+                   if not _open_quotes(doc[start:stop].text)), end)
+    return doc[start:closed]
+
+
+_QUOTE_TAIL = 12
+
+
+def _open_quotes(text: str) -> bool:
+    """Does the text open a quotation it does not close?"""
+    return text.count("‘") > text.count("’") or text.count("“") > text.count("”") \
+        or text.count("«") > text.count("»") or text.count("„") > text.count("“") or text.count('"') % 2 == 1
 
 
 def extract_positions(doc: Doc, actors: ArticleActors, statements: list[Statement], events: list[Event],
