@@ -54,6 +54,10 @@ FORWARD_VERBS = {"agree", "plan", "promise", "pledge", "vow", "decide", "schedul
 # Verbs of coming together for an act: "negotiators return to Geneva for talks", "arrived in Ankara for a visit".
 TRAVEL_VERBS = {"return", "go", "come", "travel", "arrive", "fly", "head", "gather", "convene", "assemble"}
 TOPIC_PREPS = {"about", "regarding", "concerning"}
+# Things named after the place they were made or held at, which is no party to them.
+NAMED_THINGS = {"convention", "agreement", "accord", "protocol", "format", "process", "declaration", "memorandum",
+                "summit", "conference", "talk", "treaty", "communique", "formula", "initiative", "forum", "deal",
+                "charter", "consensus", "framework", "round", "platform", "group"}
 # Prepositions after which a place is what is acted on, not where: "strikes on Odesa", "the shelling of Kharkiv".
 PLACE_OBJECT_PREPS = {"of", "on", "upon", "against", "into"}
 PLACE_NOUNS = {"city", "town", "village", "region", "province", "port", "capital", "area", "district", "oblast",
@@ -243,7 +247,10 @@ class EventCoder:
         first: dict[str, int] = {}
         for mention in self.actors.mentions:
             country = self.actors.country(mention.actor)
-            if country in states and mention.via != "pronoun":
+            span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if mention.via == "pronoun" or span is None or self.mention_actor(span.root) is None:
+                continue  # a pronoun, or a place named only as where something happens
+            if country in states:
                 counts[country] += 1
                 first[country] = min(first.get(country, mention.start), mention.start)
         for token in self.doc:  # "Kesh and Dravia", "between Varnia and Ostrel": named as a pair, they face each other
@@ -408,6 +415,9 @@ class EventCoder:
             return None
         if mention.via == "place" and _located(token):
             return None
+        if mention.via in {"seat", "place"} and token.dep_ == "compound" and \
+                {token.head.lemma_.lower(), token.head.lemma_.lower().removesuffix("s")} & NAMED_THINGS:
+            return None  # "the Geneva Conventions", "the Minsk agreements": a thing named after a place
         return mention.actor
 
     def actors_of(self, token: Token, depth: int = 2, coordinated: bool = True, target: bool = False) -> list[str]:
