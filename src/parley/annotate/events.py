@@ -227,8 +227,11 @@ class EventCoder:
         self.dates = [e for e in doc.ents if e.label_ == "DATE"]
         # token → the longest mention overlapping it, looked up once instead of per question
         self.by_token: dict[int, Mention] = {}
+        self.mention_spans: list[tuple[Mention, Span]] = []
         for mention in actors.mentions:
             span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is not None:
+                self.mention_spans.append((mention, span))
             for token in span if span is not None else ():
                 held = self.by_token.get(token.i)
                 if held is None or mention.end - mention.start > held.end - held.start:
@@ -245,11 +248,10 @@ class EventCoder:
         states = {a.country: a.id for a in self.actors.actors.values() if a.kind == "state" and a.country}
         counts: Counter[str] = Counter()
         first: dict[str, int] = {}
-        for mention in self.actors.mentions:
-            country = self.actors.country(mention.actor)
-            span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
-            if mention.via == "pronoun" or span is None or self.mention_actor(span.root) is None:
+        for mention, span in self.mention_spans:
+            if mention.via == "pronoun" or self.mention_actor(span.root) is None:
                 continue  # a pronoun, or a place named only as where something happens
+            country = self.actors.country(mention.actor)
             if country in states:
                 counts[country] += 1
                 first[country] = min(first.get(country, mention.start), mention.start)
@@ -968,9 +970,10 @@ class EventCoder:
     def _retype(self, trig: _Trigger, path: list[Token], tense: Tense, modality: str | None,
                 children: list[_Trigger]) -> tuple[str | None, str | None]:
         """An attack that forces are preparing is a mobilisation. Material help that is only promised ("will
-        provide aid"), signing that is only offered and talks that would be held are offers; a vow of force ("vowed to fight on") and hostile acts to come are threats,
-        unless they are scheduled ("from Monday, transit will be suspended") or go on ("sanctions would remain
-        in force"). A response is a threat when it is to come, and a concession when it answers a demand."""
+        provide aid"), signing that is only offered and talks that would be held are offers; a vow of force
+        ("vowed to fight on") and hostile acts to come are threats, unless they are scheduled ("from Monday,
+        transit will be suspended") or go on ("sanctions would remain in force"). A response is a threat when
+        it is to come, and a concession when it answers a demand."""
         token = trig.token
         possible = modality in {"hypothetical", "conditional"}
         if trig.role == "response":
@@ -1208,9 +1211,8 @@ class EventCoder:
     @staticmethod
     def _pair_subject(token: Token) -> bool:
         """"Both sides agreed", "the two countries will cooperate": the subject names a pair, not one actor."""
-        return any(c.dep_ == "nsubj" and c.lemma_.lower() in PAIR_HEADS and any(g.lower_ in {"both", "two"}
-                                                                                 for g in c.children)
-                   for c in token.children)
+        return any(c.dep_ == "nsubj" and c.lemma_.lower() in PAIR_HEADS
+                   and any(g.lower_ in {"both", "two"} for g in c.children) for c in token.children)
 
     @staticmethod
     def _each_other(token: Token) -> bool:
