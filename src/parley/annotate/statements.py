@@ -299,8 +299,12 @@ class _Extractor:
                   if any(ch.isalnum() for ch in self.text[f.start:f.end])}
         return list(unique.values())
 
+    def _sentence_of(self, token: Token) -> Piece:
+        """The token's sentence, within the current line: where a cue's frame may hold its quote."""
+        return max(token.sent.start_char, self.line[0]), min(token.sent.end_char, self.line[1])
+
     def _add(self, speaker: Span | None, cue: str, pieces: Iterable[Piece], anchor: Token) -> None:
-        sentence = (max(anchor.sent.start_char, self.line[0]), min(anchor.sent.end_char, self.line[1]))
+        sentence = self._sentence_of(anchor)
         for start, end in pieces:
             before = self.text[start:speaker.start_char].rstrip() if speaker is not None else ""
             if speaker is not None and start < speaker.start_char and speaker.end_char >= end and before[-1:] == ",":
@@ -409,7 +413,7 @@ class _Extractor:
             self._add(speaker, found[0], found[1], verb)
         elif lemma in _INVERTIBLE:  # content to come from a quote beside it
             first, last = min(verb.i, speaker.start), max(verb.i, speaker.end - 1)
-            sentence = (max(verb.sent.start_char, self.line[0]), min(verb.sent.end_char, self.line[1]))
+            sentence = self._sentence_of(verb)
             self.frames.append(_Frame(first, last, speaker, self._cue_text(verb), sentence))
 
     def _content(self, verb: Token, lemma: str, children: list[Token], clause: Token | None,
@@ -480,7 +484,7 @@ class _Extractor:
             self._add(speaker, cue, self._clause(clause), verb)
             return
         first, last = min(verb.i, speaker.start), max(saying.i, speaker.end - 1)
-        sentence = (max(verb.sent.start_char, self.line[0]), min(verb.sent.end_char, self.line[1]))
+        sentence = self._sentence_of(verb)
         self.frames.append(_Frame(first, last, speaker, cue, sentence))  # the quote beside it is the content
 
     def _make_clear(self, verb: Token) -> None:
