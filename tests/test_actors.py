@@ -260,3 +260,10 @@ def test_names_of_former_states_resolve_to_their_successor(resolve, text, surfac
     result = resolve(text, date(1990, 6, 1))
     actor = actor_of(result, surface)
     assert actor is not None and result.actors[actor].country == code
+
+
+def test_a_bare_surname_tagged_as_an_organisation_is_the_person_named_before(resolve):
+    text = ("Foreign Ministry spokesman Karim Tavassoli said talks would resume.\n\n"
+            '"Enrichment is a red line," Tavassoli told reporters.')
+    result = resolve(text)
+    assert {m.actor for m in result.mentions if "Tavassoli" in m.text} == {"karim_tavassoli"}

@@ -225,6 +225,11 @@ def test_an_unnamed_source_keeps_where_it_sits(extract):
     assert s.speaker_text == "A source in the Ostrelian delegation"
 
 
+def test_what_one_urges_others_to_say_is_no_statement_of_theirs(extract):
+    found = extract("Mereval urged both sides to show flexibility and to explain their positions.")
+    assert [s.cue for s in found] == ["urged"]
+
+
 def test_pronoun_speaker_and_participle_cue(extract):
     found = extract("He continued, arguing that the real aim was a new balance of power.")
     assert [(s.speaker_text, s.cue, s.text) for s in found] == [

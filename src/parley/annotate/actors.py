@@ -381,8 +381,8 @@ class _Resolution:
             if start >= end:
                 continue
             span = self.doc[start:end]
-            if kind == "organization" and self._titled(span):
-                kind = "person"  # "Vice-President Moody Awori", tagged ORG
+            if kind == "organization" and (self._titled(span) or normalize_name(span.text) in self.people_by_surname):
+                kind = "person"  # "Vice-President Moody Awori", or the surname of someone named before, tagged ORG
             if kind == "person":
                 actor_id = self._person(span)
             elif kind == "organization":

@@ -394,6 +394,11 @@ class _Extractor:
         return self.doc[first:last + 1].text if last - first + 1 == len(tokens) else verb.text
 
     def _verb(self, verb: Token, lemma: str) -> None:
+        top = verb
+        while top.dep_ == "conj" and top.head.i != top.i:
+            top = top.head
+        if top.dep_ == "xcomp" and top.head.lemma_.lower() in cues.OBJECT_VERBS | cues.ADDRESSEE_VERBS:
+            return  # "urged both sides to show flexibility (and to explain …)": what is asked or refused
         children = list(verb.children)
         clause = next((c for c in children if c.dep_ == "ccomp"), None)
         speaker = self._subject(verb)
