@@ -113,3 +113,12 @@ def test_a_stance_is_dated_when_it_was_taken_not_when_its_plan_falls_due(annotat
     talks = [p for p in article.positions if p.issue == "negotiations" and p.actor == "var"]
     assert talks and all(p.date is None or p.date <= "2026-04-16" for p in talks)
     assert any(e.type == "AGREE" and e.date == "2026-05" for e in article.events)
+
+
+def test_an_outlet_citing_itself_is_no_statement(annotator):
+    from parley.model import Article
+    text = "Varnia will resume talks with Ostrel next week, according to Halcyon Wire."
+    own, other = annotator.annotate([Article(id="a", text=text, outlet="Halcyon Wire"),
+                                     Article(id="b", text=text, outlet="The Sarnhold Ledger")])
+    assert not own.statements
+    assert [s.speaker_text for s in other.statements] == ["Halcyon Wire"]

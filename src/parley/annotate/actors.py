@@ -134,6 +134,11 @@ class ArticleActors:
         actor = self.actors.get(actor_id) if actor_id else None
         return actor.country if actor else None
 
+    def names_of(self, actor_id: str) -> set[str]:
+        """The actor's name and aliases, normalised."""
+        actor = self.actors.get(actor_id)
+        return {normalize_name(n) for n in (actor.name, *actor.aliases)} if actor else set()
+
     def resolve_span(self, span: Span) -> str | None:
         """The actor a speaker span names: the mention at its syntactic head, else the longest inside."""
         head = span.root

@@ -81,6 +81,9 @@ PREP_CUES: dict[str, frozenset[str]] = {
 # details", "…, he said, in an interview", "…, she told reporters, at a news conference").
 SAYING_PREPS: frozenset[str] = frozenset("without in at on during to via through".split())
 
+# Cues with which an outlet cites itself in its own article ("according to UNN", "TASS reports").
+SELF_CITATION_CUES: frozenset[str] = frozenset({"according to", "reports", "reported", "writes", "wrote", "informs"})
+
 # Verbs of quoting someone "as saying": the one quoted is the speaker ("TASS quoted Peskov as saying").
 QUOTING_VERBS: frozenset[str] = frozenset("quote cite".split())
 

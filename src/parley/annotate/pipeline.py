@@ -18,7 +18,7 @@ from parley.annotate.actors import ActorResolver
 from parley.annotate.events import extract_events
 from parley.annotate.nlp import load_nlp
 from parley.annotate.positions import extract_positions
-from parley.annotate.statements import extract_statements
+from parley.annotate.statements import extract_statements, without_self_citation
 from parley.knowledge.actors import KnowledgeBase
 from parley.knowledge.codebook import Codebook, load_codebook
 from parley.model import Article
@@ -69,7 +69,8 @@ class Annotator:
     def annotate_doc(self, article: Article, doc: Doc) -> Article:
         published = parse_date(article.published)
         actors = self.resolver(doc, published)
-        statements = extract_statements(doc, actors.resolve_span)
+        statements = without_self_citation(extract_statements(doc, actors.resolve_span), actors.names_of,
+                                           article.outlet)
         events = extract_events(doc, actors, statements, published)
         positions = extract_positions(doc, actors, statements, events, self.codebook, published)
         used = {s.speaker for s in statements} | {e.source for e in events} | {e.target for e in events}

@@ -27,6 +27,7 @@ from spacy.tokens import Doc, Span, Token
 
 from parley.annotate import cues
 from parley.annotate.quotes import DOUBLE, SINGLE, Quote, find_quotes
+from parley.knowledge.names import normalize_name
 from parley.model import Statement
 
 SpeakerResolver = Callable[[Span], str | None]
@@ -90,6 +91,18 @@ def extract_statements(doc: Doc, resolve_speaker: SpeakerResolver | None = None)
             speaker_end=end,
         ))
     return out
+
+
+def without_self_citation(statements: list[Statement], names_of: Callable[[str], set[str]],
+                          outlet: str | None) -> list[Statement]:
+    """Statements less the outlet citing itself ("…, according to UNN" in a UNN article, "TASS reports" in
+    TASS): the article's own voice, not something another actor said. `names_of` gives an actor's names,
+    normalised."""
+    if not outlet:
+        return statements
+    own = normalize_name(outlet)
+    return [s for s in statements if not (s.speaker and (s.cue or "").lower() in cues.SELF_CITATION_CUES
+                                          and own in names_of(s.speaker))]
 
 
 def _strip_marks(text: str, start: int, end: int) -> Piece:
