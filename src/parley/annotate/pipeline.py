@@ -1,6 +1,7 @@
 """The annotation pipeline: one spaCy parse per article, then stages that each read what the last added.
 
     text ─▶ spaCy Doc ─▶ actors (mentions) ─▶ statements ─▶ events ─▶ positions ─▶ Article
+          (names in lower case read capitalised: truecase.py)
 
 spaCy is loaded once per process; parsing runs in batches (and optionally in worker
 processes) with `nlp.pipe`; the stages after it are cheap rule passes over the parse.
@@ -19,6 +20,7 @@ from parley.annotate.events import extract_events
 from parley.annotate.nlp import load_nlp
 from parley.annotate.positions import extract_positions
 from parley.annotate.statements import extract_statements, without_self_citation
+from parley.annotate.truecase import name_words, truecase, verbatim
 from parley.knowledge.actors import KnowledgeBase
 from parley.knowledge.codebook import Codebook, load_codebook
 from parley.model import Article
@@ -47,11 +49,16 @@ class Annotator:
         self.kb = KnowledgeBase.load(tuple(actors_files))
         self.codebook = codebook if isinstance(codebook, Codebook) else load_codebook(codebook)
         self.resolver = ActorResolver(self.nlp, self.kb)
+        self.names = name_words(self.kb.surface_forms())
         self.n_process = n_process
         self.batch_size = batch_size
 
     def parse(self, texts: Iterable[str]) -> Iterator[Doc]:
-        return self.nlp.pipe(texts, batch_size=self.batch_size, n_process=self.n_process)
+        """spaCy's parses of the texts, in order; names written in lower case are read capitalised."""
+        pairs = ((truecase(text, self.names) or text, text) for text in texts)
+        for doc, original in self.nlp.pipe(pairs, as_tuples=True, batch_size=self.batch_size,
+                                           n_process=self.n_process):
+            yield doc if doc.text == original else verbatim(doc, original)
 
     @staticmethod
     def reads(article: Article) -> bool:
