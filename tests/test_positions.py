@@ -360,3 +360,6 @@ def test_missing_file(tmp_path):
 def test_evidence_closes_the_quotation_it_opens():
     _found, items = positions('Putin said the West must "lift sanctions immediately" and talk.')
     assert [p.evidence for p in items] == ['Putin said the West must "lift sanctions immediately"']
+    # an apostrophe is no closing mark
+    _found, items = positions("Putin said Russia’s partners must ‘lift sanctions immediately’ and talk.")
+    assert [p.evidence for p in items] == ["Putin said Russia’s partners must ‘lift sanctions immediately’"]

@@ -27,6 +27,7 @@ from spacy.tokens import Doc, Span, Token
 
 from parley.annotate.actors import ArticleActors
 from parley.annotate.events import EventCoder, load_lexicon
+from parley.annotate.quotes import Quote, find_quotes
 from parley.knowledge.codebook import NEGATIVE, STOPWORDS, Codebook, Cue, cue_bags, normalise, stem, word_class
 from parley.model import Event, Position, Statement
 
@@ -434,25 +435,23 @@ def _depth(token: Token) -> int:
     return depth
 
 
-def _evidence(doc: Doc, matched: list[Token], verb: Token) -> Span:
+def _evidence(doc: Doc, matched: list[Token], verb: Token, quotes: list[Quote]) -> Span:
     start = min([t.i for t in matched] + [verb.i, *(c.left_edge.i for c in verb.children if c.dep_ == "nsubj")])
     end = max([t.i for t in matched] + [verb.i]) + 1
     sent = matched[0].sent
-    start, end = max(start, sent.start), min(end, sent.end)
+    span = doc[max(start, sent.start):min(end, sent.end)]
     # a quotation the evidence opens is closed in it ("would never negotiate 'under the whip'"), if it
     # closes within a few words
-    closed = next((stop for stop in range(end, min(end + _QUOTE_TAIL, sent.end) + 1)
-                   if not _open_quotes(doc[start:stop].text)), end)
-    return doc[start:closed]
+    closes = [q.close_mark for q in quotes if span.start_char <= q.open_mark < span.end_char
+              and q.close_mark is not None and q.close_mark >= span.end_char]
+    if closes:
+        tail = doc.char_span(span.start_char, max(closes) + 1, alignment_mode="expand")
+        if tail is not None and tail.end <= min(span.end + _QUOTE_TAIL, sent.end):
+            return tail
+    return span
 
 
 _QUOTE_TAIL = 12
-
-
-def _open_quotes(text: str) -> bool:
-    """Does the text open a quotation it does not close?"""
-    return text.count("‘") > text.count("’") or text.count("“") > text.count("”") \
-        or text.count("«") > text.count("»") or text.count("„") > text.count("“") or text.count('"') % 2 == 1
 
 
 def extract_positions(doc: Doc, actors: ArticleActors, statements: list[Statement], events: list[Event],
@@ -461,6 +460,7 @@ def extract_positions(doc: Doc, actors: ArticleActors, statements: list[Statemen
     dated by the holder's event it rests on, unless that event lies after publication: agreeing on
     Wednesday to meet in May is a stance of Wednesday."""
     latest = published.isoformat() if published else None
+    quotes = find_quotes(doc.text)
     cues = cue_bags(codebook)
     coder = EventCoder(doc, actors, statements, None, load_lexicon())
     holder_of = _Holder(coder, statements, events)
@@ -482,7 +482,7 @@ def extract_positions(doc: Doc, actors: ArticleActors, statements: list[Statemen
             matched = [doc[i] for i in indices]
             for holder, reported_by, flipped, verb in holder_of(matched, cue.topic, cue.judgement):
                 stance = cue.stance if not flipped else ("against" if cue.stance == "for" else "for")
-                span = _evidence(doc, matched, verb)
+                span = _evidence(doc, matched, verb, quotes)
                 when = next((e.date for e in events if e.source == holder and e.start is not None
                              and e.start <= matched[0].idx < e.end
                              and (latest is None or e.date is None or e.date <= latest)), None)
