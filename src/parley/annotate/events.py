@@ -54,6 +54,8 @@ FORWARD_VERBS = {"agree", "plan", "promise", "pledge", "vow", "decide", "schedul
 # Verbs of coming together for an act: "negotiators return to Geneva for talks", "arrived in Ankara for a visit".
 TRAVEL_VERBS = {"return", "go", "come", "travel", "arrive", "fly", "head", "gather", "convene", "assemble"}
 TOPIC_PREPS = {"about", "regarding", "concerning"}
+# Marks of a clause that sets a condition ("… if X withdraws", "… unless X apologises").
+IF_MARKS = {"if", "unless"}
 # Things named after the place they were made or held at, which is no party to them.
 NAMED_THINGS = {"convention", "agreement", "accord", "protocol", "format", "process", "declaration", "memorandum",
                 "summit", "conference", "talk", "treaty", "communique", "formula", "initiative", "forum", "deal",
@@ -693,7 +695,7 @@ class EventCoder:
             return "denied"
         if keys & {"unlikely", "difficult", "impossible"}:
             return "unlikely"
-        if any(c.dep_ == "advcl" and any(m.lower_ in {"if", "unless"} for m in c.children) for t in path for c in t.children):
+        if any(c.dep_ == "advcl" and any(m.lower_ in IF_MARKS for m in c.children) for t in path for c in t.children):
             return "conditional"
         if keys & {"would", "could", "might", "can"}:
             return "hypothetical"
@@ -1181,7 +1183,7 @@ class EventCoder:
     def _conditioned(self, token: Token) -> list[str]:
         """Whose act a threat hangs on: "threatened to ban voting if Hamas ran" is aimed at Hamas."""
         clauses = [t for t in token.subtree if t.dep_ == "advcl"
-                   and any(m.dep_ == "mark" and m.lower_ in {"if", "unless"} for m in t.children)]
+                   and any(m.dep_ == "mark" and m.lower_ in IF_MARKS for m in t.children)]
         return [a for clause in clauses for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}
                 for a in self.actors_of(c)]
 
@@ -1260,7 +1262,7 @@ class EventCoder:
                 until = bool(marks & {"until", "till"})
                 main = triggers.get(token.i)
                 hostile = main is not None and main.type in HOSTILE_TYPES | {"PROTEST"}
-                if not until and (not ({"if", "unless"} & marks) or not (only or "unless" in marks or hostile)):
+                if not until and (not (IF_MARKS & marks) or not (only or "unless" in marks or hostile)):
                     continue
                 speaker = self.speaker_of(token)
                 sources = self.subject(token) or ([speaker] if until and speaker else [])

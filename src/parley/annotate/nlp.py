@@ -40,17 +40,18 @@ def line_breaks(doc: Doc) -> Doc:
     body and spoils its parse. A single break inside a sentence (a hard-wrapped line continuing in
     lower case) is left alone.
     """
+    text = doc.text  # built on each access: read once
     for token in doc[1:-1]:
         if not token.is_space or "\n" not in token.text:
             continue
         following = doc[token.i + 1]
         before = doc[token.i - 1]
-        line_start = doc.text.rfind("\n", 0, token.idx) + 1
+        line_start = text.rfind("\n", 0, token.idx) + 1
         if ("\n\n" in token.text or following.text[:1].isupper() or following.text[:1].isdigit()
                 or following.text[:1] in LINE_OPENERS or before.text[-1:] in ".!?:;”\"’"
                 or token.idx - line_start < HEADING_CHARS):
             following.is_sent_start = True
-    for dateline in DATELINE.finditer(doc.text):
+    for dateline in DATELINE.finditer(text):
         # The dateline is no part of the first sentence: as its subject it would hide the real one.
         first = doc.char_span(dateline.end(), dateline.end() + 1, alignment_mode="expand")
         if first is not None and 0 < first.start < len(doc) - 1:
